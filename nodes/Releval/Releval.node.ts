@@ -1,0 +1,39 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { listSearch } from './listSearch';
+import { evaluationDescription } from './resources/evaluation';
+
+export class Releval implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Releval',
+		name: 'releval',
+		icon: { light: 'file:releval.svg', dark: 'file:releval.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Evaluate and improve search relevance with Releval',
+		defaults: { name: 'Releval' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'relevalOAuth2Api', required: true }],
+		requestDefaults: {
+			baseURL: '={{ $credentials.baseUrl.trim().replace(/\\/+$/, "") }}',
+			headers: { Accept: 'application/json, application/problem+json' },
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Evaluation', value: 'evaluation' }],
+				default: 'evaluation',
+			},
+			...evaluationDescription,
+		],
+	};
+
+	methods = { listSearch };
+}

@@ -1,0 +1,62 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE, ENDPOINTS, FIRST_PAGE, PAGE_PARAMETER, PAGE_SIZE, PAGE_SIZE_PARAMETER, type OperationId } from '../shared/api';
+import { isLastPage, readListPage } from '../shared/pagination';
+import { send } from '../shared/transport';
+
+/*
+ * "From list" dropdowns of the resource locators. Each call loads one page; n8n asks for the next page
+ * (pagination token) as the user scrolls. The search box filters by name or ID: Releval documents no search
+ * parameter, so the filtering happens here.
+ */
+
+function labelOf(item: IDataObject): string {
+	const name = item.name ?? item.title ?? item.id;
+	return String(name);
+}
+
+function matches(item: IDataObject, filter: string | undefined): boolean {
+	if (!filter) return true;
+	const needle = filter.toLowerCase();
+	return labelOf(item).toLowerCase().includes(needle) || String(item.id).toLowerCase().includes(needle);
+}
+
+export function searchList(listOperation: OperationId, what: string) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		const page = paginationToken ? Number(paginationToken) : FIRST_PAGE;
+		const endpoint = ENDPOINTS[listOperation];
+		const response = await send(
+			this,
+			{
+				method: endpoint.method,
+				baseURL: String(credentials.baseUrl).trim().replace(/\/+$/, ''),
+				url: endpoint.path,
+				qs: { [PAGE_PARAMETER]: page, [PAGE_SIZE_PARAMETER]: PAGE_SIZE },
+				headers: { Accept: 'application/json, application/problem+json' },
+			},
+			{ operation: `Loading the list of ${what}` },
+		);
+		const listPage = readListPage(response.body);
+		if (typeof listPage === 'string') return { results: [] };
+		return {
+			results: listPage.items
+				.filter((item) => matches(item, filter))
+				.map((item) => ({ name: labelOf(item), value: String(item.id) })),
+			paginationToken: isLastPage(listPage, page, PAGE_SIZE, (page - FIRST_PAGE) * PAGE_SIZE + listPage.items.length)
+				? undefined
+				: String(page + 1),
+		};
+	};
+}
+
+export const listSearch = {
+	searchEvaluations: searchList('listEvaluations', 'evaluations'),
+	searchSearchEndpoints: searchList('listEndpoints', 'search endpoints'),
+	searchQuerySets: searchList('listQuerySets', 'query sets'),
+	searchQueryTemplates: searchList('listQueryTemplates', 'query templates'),
+};

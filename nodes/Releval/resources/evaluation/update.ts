@@ -1,0 +1,64 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operation, resourceLocator } from '../../shared/descriptions';
+import { EVALUATION_PATH_LABELS, evaluationIdFor, showFor } from './shared';
+
+export const updateOperation = operation({
+	name: 'Update',
+	value: 'update',
+	action: 'Update an evaluation',
+	description:
+		'Change the name, description, search endpoint, query set or query template of an evaluation. Only the fields set are sent.',
+	endpoint: 'updateEvaluation',
+	pathLabels: EVALUATION_PATH_LABELS,
+});
+
+export const updateFields: INodeProperties[] = [
+	evaluationIdFor(['update']),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showFor(['update']) },
+		options: [
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+				routing: { send: { type: 'body', property: 'description' } },
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				routing: { send: { type: 'body', property: 'name' } },
+			},
+			resourceLocator({
+				name: 'queryTemplateId',
+				displayName: 'Query Template',
+				searchListMethod: 'searchQueryTemplates',
+				required: false,
+				sendAs: { type: 'body', property: 'query_template_id' },
+			}),
+			resourceLocator({
+				name: 'querySetId',
+				displayName: 'Query Set',
+				searchListMethod: 'searchQuerySets',
+				required: false,
+				sendAs: { type: 'body', property: 'query_set_id' },
+			}),
+			resourceLocator({
+				name: 'endpointId',
+				displayName: 'Search Endpoint',
+				searchListMethod: 'searchSearchEndpoints',
+				required: false,
+				sendAs: { type: 'body', property: 'endpoint_id' },
+			}),
+		],
+	},
+];

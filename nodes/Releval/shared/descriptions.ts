@@ -1,0 +1,184 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type {
+	IDisplayOptions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+	PostReceiveAction,
+	PreSendAction,
+} from 'n8n-workflow';
+
+import { ENDPOINTS, PAGE_SIZE, type OperationId } from './api';
+import { paginateList } from './pagination';
+import { executeRequest } from './transport';
+
+/*
+ * Building blocks every resource uses: the operation option (which wires the Releval endpoint to the one
+ * transport), Return All / Limit, resource locators, and the checks that stop bad input before a request.
+ */
+
+/** Display names of path parameters, for "… is required" errors. */
+export interface ParameterLabels {
+	[parameterName: string]: string;
+}
+
+function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function readParameter(context: IExecuteSingleFunctions, name: string): unknown {
+	return context.getNodeParameter(name, undefined, { extractValue: true });
+}
+
+/** Stops the item before any request when a required parameter is empty, naming the parameter. */
+export function requireParameters(labels: ParameterLabels): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		for (const [name, label] of Object.entries(labels)) {
+			if (isBlank(readParameter(this, name))) {
+				throw new NodeOperationError(this.getNode(), `"${label}" is required`, {
+					itemIndex: this.getItemIndex(),
+					description: `Set the "${label}" parameter; nothing was sent to Releval.`,
+				});
+			}
+		}
+		return requestOptions;
+	};
+}
+
+/** Fills `{placeholder}` path segments from the node parameters of the same name, URL-encoded. */
+function fillPathParameters(path: string, labels: ParameterLabels): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		requestOptions.url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+			const value = readParameter(this, name);
+			if (isBlank(value)) {
+				const label = labels[name] ?? name;
+				throw new NodeOperationError(this.getNode(), `"${label}" is required`, {
+					itemIndex: this.getItemIndex(),
+					description: `Choose the ${label} from the list or enter its ID; nothing was sent to Releval.`,
+				});
+			}
+			return encodeURIComponent(String(value).trim());
+		});
+		return requestOptions;
+	};
+}
+
+export interface OperationDefinition {
+	name: string;
+	value: string;
+	action: string;
+	description: string;
+	endpoint: OperationId;
+	/** Labels of the path placeholders of the endpoint, e.g. `{ evaluationId: 'Evaluation' }`. */
+	pathLabels?: ParameterLabels;
+	/** Body or query parameters that must not be empty, with their display names. */
+	required?: ParameterLabels;
+	/** Extra pre-send steps (JSON validation, body assembly), after the required checks. */
+	preSend?: PreSendAction[];
+	/** Post-processing of the output items (e.g. Simplify); functions only. */
+	postReceive?: PostReceiveAction[];
+}
+
+/** The operation option: method and path of its Releval endpoint, routed through the one transport. */
+export function operation(definition: OperationDefinition): INodePropertyOptions {
+	const endpoint = ENDPOINTS[definition.endpoint];
+	const hasPathParameters = endpoint.path.includes('{');
+	const isList = definition.value === 'getAll';
+	const preSend: PreSendAction[] = [
+		...(definition.required ? [requireParameters(definition.required)] : []),
+		...(hasPathParameters ? [fillPathParameters(endpoint.path, definition.pathLabels ?? {})] : []),
+		...(definition.preSend ?? []),
+	];
+	return {
+		name: definition.name,
+		value: definition.value,
+		action: definition.action,
+		description: definition.description,
+		routing: {
+			request: { method: endpoint.method, url: endpoint.path },
+			// `paginate: true` makes n8n hand every request to our routing function (pagination or not).
+			send: { paginate: true, ...(preSend.length ? { preSend } : {}) },
+			output: definition.postReceive ? { postReceive: definition.postReceive } : undefined,
+			operations: { pagination: isList ? paginateList : executeRequest },
+		},
+	};
+}
+
+/** Return All and Limit for a list operation. Pagination reads both (shared/pagination.ts). */
+export function returnAllAndLimit(show: IDisplayOptions['show']): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions: { show },
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: `Max number of results to return. Pages of ${PAGE_SIZE} are fetched until the limit is reached.`,
+		},
+	];
+}
+
+export interface ResourceLocatorDefinition {
+	name: string;
+	displayName: string;
+	/** The `methods.listSearch` entry that fills "From list". */
+	searchListMethod: string;
+	description?: string;
+	required?: boolean;
+	displayOptions?: IDisplayOptions;
+	/** Where the chosen ID goes in the request, when it is not a path parameter. */
+	sendAs?: { type: 'body' | 'query'; property: string };
+}
+
+/** An ID parameter: "From List" (searchable, paginated) or "By ID". */
+export function resourceLocator(definition: ResourceLocatorDefinition): INodeProperties {
+	return {
+		displayName: definition.displayName,
+		name: definition.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: definition.required ?? true,
+		description: definition.description,
+		displayOptions: definition.displayOptions,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${definition.displayName.toLowerCase()}...`,
+				typeOptions: { searchListMethod: definition.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 01J8ZP4Q9K7X2M5N6R8T0V3W1Y',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\S+$', errorMessage: 'The ID must not contain spaces' },
+					},
+				],
+			},
+		],
+		routing: definition.sendAs
+			? {
+					send: {
+						type: definition.sendAs.type,
+						property: definition.sendAs.property,
+						value: '={{ $value.trim() }}',
+					},
+				}
+			: undefined,
+	};
+}

@@ -1,0 +1,187 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+
+/*
+ * The one place where failures become node errors. Releval answers errors with RFC 9457 problem details
+ * (`type`, `title`, `status`, `detail`, `instance`, a validation `errors` map, ASP.NET's `traceId`); the message is
+ * the problem's title, the description its detail, field errors and trace id. Nothing here copies request
+ * options or headers into an error, so neither the client secret nor a token can reach one.
+ */
+
+const RETRY_HINT =
+	'This is temporary and safe to retry: turn on Retry On Fail in the node settings, or run the workflow again later.';
+
+/** Releval's documented status codes, with what the caller should make of them. */
+const STATUS_MESSAGES: Record<number, string> = {
+	400: 'Releval rejected the request as invalid',
+	401: 'Releval did not accept the access token',
+	403: "The App Client's roles do not allow this operation",
+	404: 'The Releval resource was not found',
+	408: 'Releval cancelled the request before it finished',
+	409: 'The request conflicts with the current state of the Releval resource',
+	429: 'Too many requests to Releval at once',
+	500: 'Releval had an internal error',
+	502: 'Bad gateway between n8n and Releval',
+	503: 'Releval is unavailable, probably for maintenance',
+	504: 'Releval did not finish the operation in time',
+};
+
+const STATUS_HINTS: Record<number, string> = {
+	401: 'n8n fetched a new token and retried once, and Releval still refused it. Check that the App Client still exists and that Base URL points at the deployment that issued it.',
+	403: 'Releval roles are Admin > Member > Rater. Ask a Releval admin to give the App Client a role that allows this operation.',
+	408: RETRY_HINT,
+	429: `Releval limits how fast one client may call it. ${RETRY_HINT}`,
+	500: RETRY_HINT,
+	502: RETRY_HINT,
+	503: RETRY_HINT,
+	504: RETRY_HINT,
+};
+
+export interface HttpFailure {
+	statusCode: number;
+	headers?: IDataObject;
+	body?: unknown;
+}
+
+export interface ProblemDetails extends IDataObject {
+	type?: string;
+	title?: string;
+	status?: number;
+	detail?: string;
+	instance?: string;
+	traceId?: string;
+	errors?: Record<string, string[]>;
+}
+
+export function statusMessage(status: number): string {
+	return STATUS_MESSAGES[status] ?? `Releval answered with HTTP ${status}`;
+}
+
+function asText(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** Reads a problem-details document from a response body that may be an object, a JSON string or a buffer. */
+export function readProblemDetails(body: unknown): ProblemDetails | undefined {
+	let value = body;
+	if (value instanceof Uint8Array) value = new TextDecoder().decode(value);
+	if (typeof value === 'string') {
+		try {
+			value = JSON.parse(value);
+		} catch {
+			return undefined;
+		}
+	}
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+	const raw = value as IDataObject;
+	const problem: ProblemDetails = {};
+	for (const key of ['type', 'title', 'detail', 'instance', 'traceId'] as const) {
+		const text = asText(raw[key]);
+		if (text) problem[key] = text;
+	}
+	if (typeof raw.status === 'number') problem.status = raw.status;
+	if (raw.errors && typeof raw.errors === 'object' && !Array.isArray(raw.errors)) {
+		problem.errors = {};
+		for (const [field, messages] of Object.entries(raw.errors as IDataObject)) {
+			problem.errors[field] = ([] as unknown[]).concat(messages).map(String);
+		}
+	}
+	return Object.keys(problem).length > 0 ? problem : undefined;
+}
+
+/** `detail`, then general errors (keyed ""), then `field: message` lines, then trace id and instance. */
+export function describeProblem(problem: ProblemDetails): string[] {
+	const lines: string[] = [];
+	if (problem.detail) lines.push(problem.detail);
+	const errors = Object.entries(problem.errors ?? {});
+	for (const [, messages] of errors.filter(([field]) => field === '')) lines.push(...messages);
+	for (const [field, messages] of errors.filter(([name]) => name !== '')) {
+		lines.push(`${field}: ${messages.join('; ')}`);
+	}
+	if (problem.traceId) lines.push(`Trace ID: ${problem.traceId}`);
+	if (problem.instance) lines.push(`Instance: ${problem.instance}`);
+	return lines;
+}
+
+function contentTypeOf(headers: IDataObject | undefined): string | undefined {
+	const value = headers?.['content-type'] ?? headers?.['Content-Type'];
+	return typeof value === 'string' ? value.split(';')[0].trim() : undefined;
+}
+
+/** Turns a non-2xx Releval response into the node error users see. */
+export function httpFailureToNodeError(
+	node: INode,
+	failure: HttpFailure,
+	context: { operation: string; itemIndex?: number },
+): NodeApiError {
+	const status = failure.statusCode;
+	const problem = readProblemDetails(failure.body);
+	const lines = problem ? describeProblem(problem) : [];
+	if (!problem) {
+		const contentType = contentTypeOf(failure.headers);
+		lines.push(
+			contentType
+				? `Releval (or a proxy in front of it) answered HTTP ${status} with a ${contentType} body instead of problem details.`
+				: `Releval (or a proxy in front of it) answered HTTP ${status} with an empty body.`,
+		);
+	}
+	if (STATUS_HINTS[status]) lines.push(STATUS_HINTS[status]);
+	lines.push(`Operation: ${context.operation}`);
+
+	const message = status === 403 ? STATUS_MESSAGES[403] : problem?.title ?? statusMessage(status);
+	const errorResponse: JsonObject = { status, ...(problem ?? {}) } as JsonObject;
+	return new NodeApiError(node, errorResponse, {
+		message,
+		description: lines.join('\n'),
+		httpCode: String(status),
+		itemIndex: context.itemIndex,
+	});
+}
+
+/** A failure with no usable response: timeouts, refused or reset connections. */
+export function transportFailureToNodeError(
+	node: INode,
+	failure: { code?: string; timeoutMs?: number },
+	context: { operation: string; itemIndex?: number },
+): NodeApiError {
+	const timedOut = failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT';
+	const message = timedOut
+		? `Releval did not answer within ${Math.round((failure.timeoutMs ?? 0) / 1000)} s`
+		: 'Could not reach Releval';
+	const description = [
+		timedOut
+			? `The request for "${context.operation}" timed out. Releval may be overloaded; raise the timeout under Options, or retry later.`
+			: `The request for "${context.operation}" failed before a response arrived (${failure.code ?? 'no response'}). Check Base URL in the credential and that Releval is reachable from n8n.`,
+		RETRY_HINT,
+	].join('\n');
+	return new NodeApiError(node, { code: failure.code ?? null } as JsonObject, {
+		message,
+		description,
+		httpCode: null as unknown as string,
+		itemIndex: context.itemIndex,
+	});
+}
+
+/** A response Releval should not have sent for a successful call: say what was wrong with it. */
+export function malformedResponseToNodeError(
+	node: INode,
+	problem: string,
+	context: { operation: string; itemIndex?: number },
+): NodeApiError {
+	return new NodeApiError(node, { problem } as JsonObject, {
+		message: 'Releval sent a response this node cannot read',
+		description: `${problem}\nOperation: ${context.operation}`,
+		itemIndex: context.itemIndex,
+	});
+}
+
+/** The JSON a failed item carries when the node continues on error. */
+export function errorItemJson(error: NodeApiError): IDataObject {
+	const response = (error.errorResponse ?? {}) as IDataObject;
+	return {
+		error: error.message,
+		description: error.description ?? undefined,
+		httpCode: error.httpCode ?? undefined,
+		...(response.title || response.errors ? { problem: response } : {}),
+	};
+}

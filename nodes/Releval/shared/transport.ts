@@ -1,0 +1,172 @@
+import { NodeApiError } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INode,
+	INodeExecutionData,
+	RequestHelperFunctions,
+} from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE } from './api';
+import {
+	errorItemJson,
+	httpFailureToNodeError,
+	malformedResponseToNodeError,
+	transportFailureToNodeError,
+} from './errors';
+
+/*
+ * The one transport. Every operation's routing hands its built request to `executeRequest` (or to the list
+ * paginator, which sends each page through `sendRequest`): requests go out through n8n's
+ * `httpRequestWithAuthentication`, every non-2xx answer except 401 comes back as a response and becomes a
+ * NodeApiError in shared/errors.ts, and 401 is left to throw so that n8n refreshes the token and retries once.
+ */
+
+/** Declarative options for every request: receive errors as responses, except 401 (token refresh needs it). */
+export const IGNORE_ERRORS_EXCEPT_UNAUTHORIZED = { ignore: true as const, except: [401] };
+
+export type RoutedFunctions = IExecuteSingleFunctions | IExecutePaginationFunctions;
+
+/** "Evaluation → Get Many", for error messages. */
+export function operationLabel(context: RoutedFunctions): string {
+	const node = context.getNode();
+	const resource = String(node.parameters.resource ?? '');
+	const operation = String(node.parameters.operation ?? '');
+	const pretty = (value: string) =>
+		value.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (first) => first.toUpperCase());
+	return `${pretty(resource)} → ${operation === 'getAll' ? 'Get Many' : pretty(operation)}`;
+}
+
+function toFullResponse(response: unknown): IN8nHttpFullResponse {
+	return response as IN8nHttpFullResponse;
+}
+
+/** What the transport needs from n8n: executing operations and loading dropdown lists both provide it. */
+export interface RequestContext {
+	getNode(): INode;
+	helpers: Pick<RequestHelperFunctions, 'httpRequestWithAuthentication'>;
+}
+
+/** Sends one request for a routed operation; see `send`. */
+export async function sendRequest(
+	this: RoutedFunctions,
+	options: IHttpRequestOptions,
+): Promise<IN8nHttpFullResponse> {
+	return await send(this, options, { operation: operationLabel(this), itemIndex: this.getItemIndex() });
+}
+
+/** Sends one request; resolves with a 2xx response or throws the node error for the failure. */
+export async function send(
+	context: RequestContext,
+	options: IHttpRequestOptions,
+	where: { operation: string; itemIndex?: number },
+): Promise<IN8nHttpFullResponse> {
+	let response: IN8nHttpFullResponse;
+	try {
+		response = toFullResponse(
+			await context.helpers.httpRequestWithAuthentication.call(context as never, CREDENTIAL_TYPE, {
+				...options,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: IGNORE_ERRORS_EXCEPT_UNAUTHORIZED,
+			}),
+		);
+	} catch (error) {
+		throw normaliseThrownError(context.getNode(), error, where, options.timeout);
+	}
+	if (response.statusCode >= 400) {
+		throw httpFailureToNodeError(context.getNode(), response, where);
+	}
+	return response;
+}
+
+/**
+ * n8n throws for 401 (after its one refresh and retry), for credential failures and for network failures.
+ * Its NodeApiError keeps the axios error as `cause`, and that holds the request headers with the token:
+ * rebuild every such error from the parts that are safe to show.
+ */
+function normaliseThrownError(
+	node: INode,
+	error: unknown,
+	where: { operation: string; itemIndex?: number },
+	timeoutMs: number | undefined,
+): NodeApiError {
+	const cause = (error as { cause?: unknown }).cause ?? error;
+	if ((cause as { name?: string }).name === 'RelevalCredentialError') {
+		const { message, description } = cause as { message: string; description: string };
+		return new NodeApiError(node, { message, description }, { message, description, itemIndex: where.itemIndex });
+	}
+	const response = (cause as { response?: { status?: number; data?: unknown; headers?: IDataObject } }).response;
+	if (response?.status) {
+		return httpFailureToNodeError(
+			node,
+			{ statusCode: response.status, body: response.data, headers: response.headers },
+			where,
+		);
+	}
+	const code = (cause as { code?: string }).code ?? (error as { code?: string }).code;
+	return transportFailureToNodeError(node, { code, timeoutMs }, where);
+}
+
+/** Items for a response body: one per array element, one for an object, a success flag for an empty body. */
+export function bodyToItems(
+	context: RoutedFunctions,
+	response: IN8nHttpFullResponse,
+): INodeExecutionData[] {
+	const { body } = response;
+	if (body === undefined || body === null || body === '') return [{ json: { success: true } }];
+	if (Array.isArray(body)) return body.map((json) => ({ json: json as IDataObject }));
+	if (typeof body === 'object') return [{ json: body as IDataObject }];
+	throw malformedResponseToNodeError(
+		context.getNode(),
+		`Expected JSON, got ${typeof body === 'string' ? `text starting "${body.slice(0, 40)}"` : typeof body}.`,
+		{ operation: operationLabel(context), itemIndex: context.getItemIndex() },
+	);
+}
+
+/** Runs the operation's own post-processing (e.g. Simplify) on the items the transport produced. */
+export async function applyPostReceive(
+	this: RoutedFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	let result = items;
+	for (const step of requestData.postReceive) {
+		for (const action of step.actions) {
+			if (typeof action === 'function') result = await action.call(this, result, response);
+		}
+	}
+	const itemIndex = this.getItemIndex();
+	return result.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
+}
+
+/**
+ * Under "continue on error", a failed request becomes an item whose JSON says what went wrong (n8n's default
+ * would be an empty object) and which still carries the error, so the error output branch receives it.
+ */
+export async function withContinueOnFail(
+	context: RoutedFunctions,
+	run: () => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[]> {
+	try {
+		return await run();
+	} catch (error) {
+		if (!context.continueOnFail() || !(error instanceof NodeApiError)) throw error;
+		return [{ json: errorItemJson(error), error, pairedItem: { item: context.getItemIndex() } }];
+	}
+}
+
+/** Routing entry point of every non-list operation. */
+export async function executeRequest(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	return await withContinueOnFail(this, async () => {
+		const response = await sendRequest.call(this, requestData.options as IHttpRequestOptions);
+		return await applyPostReceive.call(this, requestData, bodyToItems(this, response), response);
+	});
+}

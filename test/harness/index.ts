@@ -1,0 +1,187 @@
+import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
+import {
+	NodeConnectionTypes,
+	NodeHelpers,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IRunExecutionData,
+	type IWorkflowBase,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { RelevalOAuth2Api } from '../../credentials/RelevalOAuth2Api.credentials';
+import { Releval } from '../../nodes/Releval/Releval.node';
+import { TestCredentialsHelper } from './credentials-helper';
+
+/*
+ * Runs the Releval node the way n8n does, on n8n-core's public exports: `RoutingNode` for one operation,
+ * `WorkflowExecute` for workflow JSON. Requests go through n8n's real HTTP and credential code to a real
+ * (loopback) server; only the credential store is ours.
+ */
+
+export const NODE_TYPE = 'n8n-nodes-releval.releval';
+export const CREDENTIAL_ID = 'releval-credential-1';
+
+/** The smallest start node: emits one empty item, like n8n's Manual Trigger. */
+class StartNode implements INodeType {
+	description = {
+		displayName: 'Start',
+		name: 'start',
+		group: ['input'],
+		version: 1,
+		description: 'Starts the test workflow',
+		defaults: { name: 'Start' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	} as INodeType['description'];
+
+	async execute(): Promise<INodeExecutionData[][]> {
+		return [[{ json: {} }]];
+	}
+}
+
+const nodeTypeInstances: Record<string, INodeType> = {
+	[NODE_TYPE]: new Releval(),
+	'test.start': new StartNode(),
+};
+
+export const nodeTypes: INodeTypes = {
+	getByName: (name) => nodeTypeInstances[name],
+	getByNameAndVersion: (name) => nodeTypeInstances[name],
+	getKnownTypes: () => ({}),
+} as INodeTypes;
+
+export interface CredentialSettings {
+	baseUrl: string;
+	clientId: string;
+	clientSecret: string;
+	[key: string]: unknown;
+}
+
+export interface RunOptions {
+	/** Input items (default: one empty item). */
+	items?: INodeExecutionData[];
+	/** Node setting "On Error: Continue". */
+	continueOnFail?: boolean;
+}
+
+export class NodeHarness {
+	readonly credentialsHelper = new TestCredentialsHelper({ relevalOAuth2Api: new RelevalOAuth2Api() });
+
+	constructor(settings: CredentialSettings) {
+		this.credentialsHelper.save(CREDENTIAL_ID, settings as ICredentialDataDecryptedObject);
+	}
+
+	/** What n8n would have stored for the credential (including the cached token). */
+	get storedCredential(): ICredentialDataDecryptedObject {
+		return this.credentialsHelper.stored(CREDENTIAL_ID);
+	}
+
+	additionalData(): IWorkflowExecuteAdditionalData {
+		return {
+			credentialsHelper: this.credentialsHelper,
+			executionId: 'test-execution',
+			currentNodeParameters: undefined,
+			restApiUrl: 'http://localhost:5678/rest',
+			instanceBaseUrl: 'http://localhost:5678/',
+			webhookBaseUrl: 'http://localhost:5678/webhook',
+			webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+			webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+			formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+			variables: {},
+			userId: 'test-user',
+		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	/** A Releval node with the given parameters, with n8n's defaults filled in as the editor would. */
+	node(parameters: INodeParameters, continueOnFail = false): INode {
+		const node: INode = {
+			id: 'releval-node',
+			name: 'Releval',
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+			credentials: { relevalOAuth2Api: { id: CREDENTIAL_ID, name: 'Releval' } },
+			...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		};
+		const description = nodeTypeInstances[NODE_TYPE].description;
+		node.parameters =
+			NodeHelpers.getNodeParameters(description.properties, parameters, true, false, node, description) ??
+			parameters;
+		return node;
+	}
+
+	/** Runs one operation through `RoutingNode` and returns its output items. */
+	async run(parameters: INodeParameters, options: RunOptions = {}): Promise<INodeExecutionData[]> {
+		const node = this.node(parameters, options.continueOnFail);
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+		const input = options.items ?? [{ json: {} }];
+		const runExecutionData = { resultData: { runData: {} } } as unknown as IRunExecutionData;
+		const context = new ExecuteContext(
+			workflow,
+			node,
+			this.additionalData(),
+			'manual',
+			runExecutionData,
+			0,
+			input,
+			{ main: [input] },
+			{ data: { main: [input] }, node, source: null },
+			[],
+		);
+		const output = await new RoutingNode(context, nodeTypeInstances[NODE_TYPE]).runNode();
+		return (output?.[0] ?? []) as INodeExecutionData[];
+	}
+
+	/** Runs workflow JSON (Start → Releval nodes …) through `WorkflowExecute`. */
+	async runWorkflow(workflowData: Pick<IWorkflowBase, 'nodes' | 'connections'>): Promise<IRun> {
+		const nodes = workflowData.nodes.map((node) =>
+			node.type === NODE_TYPE
+				? {
+						...this.node(node.parameters, node.onError === 'continueRegularOutput'),
+						name: node.name,
+						id: node.id,
+						onError: node.onError,
+					}
+				: node,
+		);
+		const workflow = new Workflow({
+			id: 'test-workflow',
+			nodes,
+			connections: workflowData.connections,
+			active: false,
+			nodeTypes,
+		});
+		const additionalData = this.additionalData();
+		additionalData.hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+			id: 'test-workflow',
+			name: 'Test',
+			nodes,
+			connections: workflowData.connections,
+			active: false,
+			activeVersionId: null,
+			isArchived: false,
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		} as unknown as IWorkflowBase);
+		const start = nodes.find((node) => node.type === 'test.start');
+		return await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: start });
+	}
+}
+
+/** Output JSON of a node in a workflow run, by node name. */
+export function nodeOutput(run: IRun, nodeName: string): IDataObject[] {
+	const task = run.data.resultData.runData[nodeName]?.[0];
+	return (task?.data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+export { TestCredentialsHelper };

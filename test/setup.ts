@@ -1,0 +1,6 @@
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import path from 'path';
+
+// n8n-core writes its instance settings (an encryption key) into the user folder on first use: keep it out of $HOME.
+process.env.N8N_USER_FOLDER = mkdtempSync(path.join(tmpdir(), 'n8n-releval-test-'));
