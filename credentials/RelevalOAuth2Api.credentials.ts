@@ -18,7 +18,7 @@ import type {
  */
 
 // Kept in step with nodes/Releval/shared/api.ts (credentials must not import node code).
-const TOKEN_PATH = '/api/v1/oauth2/token';
+const GRANT_ROUTE = '/api/v1/oauth2/token';
 const TOKEN_REFRESH_MARGIN_MS = 30_000;
 const TOKEN_REQUEST_TIMEOUT_MS = 30_000;
 
@@ -60,7 +60,7 @@ function readSettings(credentials: ICredentialDataDecryptedObject): ClientSettin
 	const baseUrl = trimTrailingSlashes(String(credentials.baseUrl ?? ''));
 	const tokenUrlOverride = trimTrailingSlashes(String(credentials.tokenUrl ?? ''));
 	return {
-		tokenUrl: tokenUrlOverride || `${baseUrl}${TOKEN_PATH}`,
+		tokenUrl: tokenUrlOverride || `${baseUrl}${GRANT_ROUTE}`,
 		clientId: String(credentials.clientId ?? '').trim(),
 		clientSecret: String(credentials.clientSecret ?? ''),
 		allowInsecureHttp: credentials.allowInsecureHttp === true,
@@ -324,12 +324,14 @@ export class RelevalOAuth2Api implements ICredentialType {
 			displayName: 'Access Token Refresh At',
 			name: 'accessTokenRefreshAt',
 			type: 'hidden',
+			typeOptions: { password: true },
 			default: 0,
 		},
 		{
 			displayName: 'Access Token Fingerprint',
 			name: 'accessTokenFingerprint',
 			type: 'hidden',
+			typeOptions: { password: true },
 			default: '',
 		},
 	];

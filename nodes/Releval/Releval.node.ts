@@ -2,7 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { listSearch } from './listSearch';
-import { evaluationDescription } from './resources/evaluation';
+import { resources } from './resources';
 
 export class Releval implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,10 +28,10 @@ export class Releval implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Evaluation', value: 'evaluation' }],
+				options: resources.map(({ name, value, description }) => ({ name, value, description })),
 				default: 'evaluation',
 			},
-			...evaluationDescription,
+			...resources.flatMap((resource) => resource.properties),
 		],
 	};
 

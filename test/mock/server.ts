@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { OpenAPIBackend, type Context } from 'openapi-backend';
 
 import { loadContract } from './contract';
-import { registerEvaluationHandlers } from './handlers/evaluations';
+import { registerAllHandlers } from './handlers';
 import {
 	Collection,
 	ProblemError,
@@ -106,8 +106,25 @@ function fieldOf(error: { instancePath?: string; params?: Record<string, unknown
 export class MockReleval {
 	readonly options: Required<Omit<MockOptions, 'port'>> & { port: number };
 
+	/** In-memory Releval data, one collection per resource. */
 	readonly state = {
+		appClients: new Collection('App client'),
+		members: new Collection('Member'),
+		corpora: new Collection('Corpus'),
+		endpoints: new Collection('Search endpoint'),
+		querySets: new Collection('Query set'),
+		queryTemplates: new Collection('Query template'),
 		evaluations: new Collection('Evaluation'),
+		runs: new Collection('Evaluation run'),
+		judgments: new Collection('Judgment'),
+		judgmentLists: new Collection('Judgment list'),
+		aiProviders: new Collection('AI provider'),
+		aiJudges: new Collection('AI judge'),
+		aiJudgingRuns: new Collection('AI judging run'),
+		analyses: new Collection('Analysis'),
+		sites: new Collection('Site'),
+		ubiQueries: new Collection('UBI query'),
+		ubiEvents: new Collection('UBI event'),
 	};
 
 	readonly requests: RecordedRequest[] = [];
@@ -169,7 +186,7 @@ export class MockReleval {
 			notImplemented: (context: Context) =>
 				problem(501, 'Not Implemented', `The mock does not implement ${context.operation.operationId}.`),
 		});
-		registerEvaluationHandlers(this);
+		registerAllHandlers(this);
 
 		this.app = Fastify({ logger: false, bodyLimit: 64 * 1024 * 1024 });
 		this.app.addContentTypeParser(
@@ -255,6 +272,11 @@ export class MockReleval {
 		return issued.client;
 	}
 
+	/** Faults still queued (a test can assert all of them fired). */
+	get pendingFaults(): readonly Fault[] {
+		return this.faults;
+	}
+
 	private takeFault(operationId: string | undefined, isToken: boolean): Fault | undefined {
 		const index = this.faults.findIndex((fault) =>
 			isToken ? fault.operationId === 'token' : fault.operationId === undefined || fault.operationId === operationId,
@@ -282,7 +304,7 @@ export class MockReleval {
 			: this.api.matchOperation({ method: request.method, path: url.pathname, headers: {} })?.operationId;
 		recorded.operationId = operationId;
 
-		let fault = this.takeFault(operationId, isToken);
+		const fault = this.takeFault(operationId, isToken);
 		if (fault?.afterHandling) {
 			await this.respondNormally(request, recorded, url, isToken);
 		}
@@ -295,11 +317,10 @@ export class MockReleval {
 		const response = fault?.status
 			? { status: fault.status, headers: fault.headers, body: fault.body }
 			: await this.respondNormally(request, recorded, url, isToken);
-		fault = undefined;
 		recorded.status = response.status;
 		reply.code(response.status);
 		for (const [name, value] of Object.entries(response.headers ?? {})) reply.header(name, value);
-		if (response.body === undefined) return reply.send();
+		if (response.body === undefined) return await reply.send();
 		if (typeof response.body === 'string') return reply.send(response.body);
 		return reply.type(response.headers?.['content-type'] ?? 'application/json').send(JSON.stringify(response.body));
 	}

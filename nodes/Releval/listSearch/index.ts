@@ -54,9 +54,16 @@ export function searchList(listOperation: OperationId, what: string) {
 	};
 }
 
+/** The `searchListMethod` of every resource locator. */
 export const listSearch = {
+	searchAiJudges: searchList('listAiJudges', 'AI judges'),
+	searchAiProviders: searchList('listAiProviders', 'AI providers'),
+	searchAppClients: searchList('listAppClients', 'app clients'),
+	searchCorpora: searchList('listCorpora', 'corpora'),
 	searchEvaluations: searchList('listEvaluations', 'evaluations'),
-	searchSearchEndpoints: searchList('listEndpoints', 'search endpoints'),
+	searchJudgmentLists: searchList('listJudgmentLists', 'judgment lists'),
 	searchQuerySets: searchList('listQuerySets', 'query sets'),
 	searchQueryTemplates: searchList('listQueryTemplates', 'query templates'),
+	searchSearchEndpoints: searchList('listEndpoints', 'search endpoints'),
+	searchSites: searchList('listSites', 'sites'),
 };

@@ -123,7 +123,8 @@ export function returnAllAndLimit(show: IDisplayOptions['show']): INodePropertie
 			displayOptions: { show: { ...show, returnAll: [false] } },
 			typeOptions: { minValue: 1 },
 			default: 50,
-			description: `Max number of results to return. Pages of ${PAGE_SIZE} are fetched until the limit is reached.`,
+			description: 'Max number of results to return',
+			hint: `Pages of ${PAGE_SIZE} are fetched until the limit is reached`,
 		},
 	];
 }

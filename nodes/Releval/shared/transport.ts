@@ -8,6 +8,7 @@ import type {
 	IN8nHttpFullResponse,
 	INode,
 	INodeExecutionData,
+	JsonObject,
 	RequestHelperFunctions,
 } from 'n8n-workflow';
 
@@ -155,8 +156,10 @@ export async function withContinueOnFail(
 	try {
 		return await run();
 	} catch (error) {
-		if (!context.continueOnFail() || !(error instanceof NodeApiError)) throw error;
-		return [{ json: errorItemJson(error), error, pairedItem: { item: context.getItemIndex() } }];
+		const nodeError =
+			error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
+		if (!context.continueOnFail()) throw nodeError;
+		return [{ json: errorItemJson(nodeError), error: nodeError, pairedItem: { item: context.getItemIndex() } }];
 	}
 }
 

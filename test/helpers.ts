@@ -1,0 +1,44 @@
+import type { INodeParameterResourceLocator } from 'n8n-workflow';
+
+import { NodeHarness } from './harness';
+import { DEFAULT_CLIENT, startMockReleval, type MockOptions, type MockReleval } from './mock/server';
+
+/** A resource-locator value "By ID", as the editor stores it. */
+export function byId(value: string): INodeParameterResourceLocator {
+	return { __rl: true, mode: 'id', value };
+}
+
+/** A resource-locator value chosen "From list". */
+export function fromList(value: string): INodeParameterResourceLocator {
+	return { __rl: true, mode: 'list', value };
+}
+
+export interface TestContext {
+	mock: MockReleval;
+	harness: NodeHarness;
+}
+
+/**
+ * Starts a mock Releval and a harness with a working credential for each test, and checks after each test
+ * that every request the node sent conformed to the contract (openapi/releval.json).
+ */
+export function useMockReleval(options: MockOptions = {}, credentialExtras: Record<string, unknown> = {}): TestContext {
+	const context = {} as TestContext;
+	beforeEach(async () => {
+		context.mock = await startMockReleval(options);
+		context.harness = new NodeHarness({
+			baseUrl: context.mock.url,
+			clientId: DEFAULT_CLIENT.clientId,
+			clientSecret: DEFAULT_CLIENT.clientSecret,
+			...credentialExtras,
+		});
+	});
+	afterEach(async () => {
+		const violations = context.mock.contractViolations.map(
+			(request) => `${request.method} ${request.path}: ${request.contractViolations?.join('; ')}`,
+		);
+		await context.mock.stop();
+		expect(violations).toEqual([]);
+	});
+	return context;
+}
