@@ -11,7 +11,7 @@ import type {
 
 import { ENDPOINTS, PAGE_SIZE, type OperationId } from './api';
 import { paginateList } from './pagination';
-import { executeRequest } from './transport';
+import { executeOnceForAllItems, executeRequest } from './transport';
 
 /*
  * Building blocks every resource uses: the operation option (which wires the Releval endpoint to the one
@@ -78,6 +78,11 @@ export interface OperationDefinition {
 	preSend?: PreSendAction[];
 	/** Post-processing of the output items (e.g. Simplify); functions only. */
 	postReceive?: PostReceiveAction[];
+	/**
+	 * When this returns true, the operation makes one request for all input items (its pre-send steps read
+	 * them with `getInputData()`), sent by the first item; see `executeOnceForAllItems`.
+	 */
+	combinesItems?: (context: IExecuteSingleFunctions) => boolean;
 }
 
 /** The operation option: method and path of its Releval endpoint, routed through the one transport. */
@@ -100,7 +105,13 @@ export function operation(definition: OperationDefinition): INodePropertyOptions
 			// `paginate: true` makes n8n hand every request to our routing function (pagination or not).
 			send: { paginate: true, ...(preSend.length ? { preSend } : {}) },
 			output: definition.postReceive ? { postReceive: definition.postReceive } : undefined,
-			operations: { pagination: isList ? paginateList : executeRequest },
+			operations: {
+				pagination: isList
+					? paginateList
+					: definition.combinesItems
+						? executeOnceForAllItems(definition.combinesItems)
+						: executeRequest,
+			},
 		},
 	};
 }

@@ -173,3 +173,18 @@ export async function executeRequest(
 		return await applyPostReceive.call(this, requestData, bodyToItems(this, response), response);
 	});
 }
+
+/**
+ * For operations that turn all input items into one request (one query set from many rows, one judgment
+ * submission from many grades): when `combinesItems` says so, the first item sends the request its pre-send
+ * steps built from every input item, and the other items send nothing.
+ */
+export function executeOnceForAllItems(combinesItems: (context: IExecuteSingleFunctions) => boolean) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		if (combinesItems(this) && this.getItemIndex() > 0) return [];
+		return await executeRequest.call(this, requestData);
+	};
+}
