@@ -150,9 +150,10 @@ async function requestToken(helpers: IHttpRequestHelper, settings: ClientSetting
 	} catch (error) {
 		// Only the error code: the underlying error carries the request, and the request carries the secret.
 		const code = (error as { code?: string }).code ?? 'no response';
+		// The code stays out of the message: n8n would replace a message naming e.g. ENOTFOUND with its own text.
 		throw new RelevalCredentialError(
-			`Could not reach the Releval token endpoint (${code})`,
-			`The request to ${settings.tokenUrl} failed before a response arrived. Check Base URL (or Token URL) and that Releval is reachable from n8n.`,
+			'Could not reach the Releval token endpoint',
+			`The request to ${settings.tokenUrl} failed before a response arrived (${code}). Check Base URL (or Token URL) and that Releval is reachable from n8n.`,
 		);
 	}
 

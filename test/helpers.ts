@@ -42,3 +42,20 @@ export function useMockReleval(options: MockOptions = {}, credentialExtras: Reco
 	});
 	return context;
 }
+
+/** What the tests read from a node error. */
+export interface NodeFailure extends Error {
+	description?: string | null;
+	httpCode?: string | null;
+	errorResponse?: Record<string, unknown>;
+}
+
+/** Awaits a run that must fail and returns its error. */
+export async function failureOf(run: Promise<unknown>): Promise<NodeFailure> {
+	try {
+		await run;
+	} catch (error) {
+		return error as NodeFailure;
+	}
+	throw new Error('Expected the run to fail, but it succeeded');
+}

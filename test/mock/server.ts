@@ -1,4 +1,5 @@
 import { randomBytes } from 'crypto';
+import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { OpenAPIBackend, type Context } from 'openapi-backend';
 
@@ -65,6 +66,8 @@ export interface RecordedRequest {
 	query: Record<string, unknown>;
 	headers: Record<string, string | string[] | undefined>;
 	body: unknown;
+	/** Files of a multipart/form-data request, by field name (its text fields are in `body`). */
+	files?: Record<string, UploadedFile>;
 	operationId?: string;
 	status?: number;
 	/** The contract validation errors, when the mock rejected the request as not conforming. */
@@ -76,10 +79,20 @@ interface IssuedToken {
 	expiresAt: number;
 }
 
+/** A file part of a multipart/form-data request. */
+export interface UploadedFile {
+	filename: string;
+	mimetype: string;
+	data: Buffer;
+}
+
 export interface HandlerInput {
 	params: Record<string, string>;
 	query: Record<string, string | undefined>;
+	/** The JSON body, or the text fields of a multipart/form-data body (which the contract validates). */
 	body: unknown;
+	/** The files of a multipart/form-data body, by field name. */
+	files: Record<string, UploadedFile>;
 	client: MockClient;
 	request: RecordedRequest;
 }
@@ -194,6 +207,8 @@ export class MockReleval {
 			{ parseAs: 'string' },
 			(_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
 		);
+		// multipart/form-data (uploads): parsed in `dispatch` into text fields and files
+		void this.app.register(multipart, { limits: { fileSize: 64 * 1024 * 1024 } });
 		this.app.all('/*', async (request, reply) => await this.dispatch(request, reply));
 	}
 
@@ -212,6 +227,7 @@ export class MockReleval {
 					params: context.request.params as Record<string, string>,
 					query: context.request.query as Record<string, string | undefined>,
 					body: context.request.requestBody,
+					files: recorded.files ?? {},
 					client: client as MockClient,
 					request: recorded,
 				});
@@ -249,6 +265,9 @@ export class MockReleval {
 
 	/** Every token the mock has issued (still valid or not), for leak scans. */
 	issuedTokens: string[] = [];
+
+	/** Called for every request before it is answered (tests use it to act mid-way, e.g. revoke tokens). */
+	onRequest?: (request: RecordedRequest) => void;
 
 	clearLog(): void {
 		this.requests.length = 0;
@@ -290,12 +309,14 @@ export class MockReleval {
 
 	private async dispatch(request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
 		const url = new URL(request.url, 'http://mock');
+		const form = request.isMultipart() ? await readMultipart(request) : undefined;
 		const recorded: RecordedRequest = {
 			method: request.method,
 			path: url.pathname,
 			query: Object.fromEntries(url.searchParams),
 			headers: request.headers,
-			body: request.body,
+			body: form ? form.fields : request.body,
+			...(form ? { files: form.files } : {}),
 		};
 		this.requests.push(recorded);
 		const isToken = request.method === 'POST' && TOKEN_PATHS.has(url.pathname);
@@ -303,6 +324,7 @@ export class MockReleval {
 			? 'token'
 			: this.api.matchOperation({ method: request.method, path: url.pathname, headers: {} })?.operationId;
 		recorded.operationId = operationId;
+		this.onRequest?.(recorded);
 
 		const fault = this.takeFault(operationId, isToken);
 		if (fault?.afterHandling) {
@@ -338,7 +360,7 @@ export class MockReleval {
 				path: url.pathname,
 				query: Object.fromEntries(url.searchParams),
 				headers: request.headers as Record<string, string>,
-				body: request.body,
+				body: recorded.body,
 			},
 			recorded,
 		)) as MockResponse;
@@ -362,6 +384,31 @@ export class MockReleval {
 			body: { access_token: accessToken, token_type: 'Bearer', expires_in: this.options.tokenLifetimeSeconds },
 		};
 	}
+}
+
+/**
+ * A multipart/form-data body as text fields (validated against the contract, where openapi-backend skips the
+ * `format: binary` properties) and files. A malformed body leaves an empty form, which the contract rejects.
+ */
+async function readMultipart(
+	request: FastifyRequest,
+): Promise<{ fields: Record<string, string | string[]>; files: Record<string, UploadedFile> }> {
+	const fields: Record<string, string | string[]> = {};
+	const files: Record<string, UploadedFile> = {};
+	try {
+		for await (const part of request.parts()) {
+			if (part.type === 'file') {
+				files[part.fieldname] = { filename: part.filename, mimetype: part.mimetype, data: await part.toBuffer() };
+			} else {
+				const value = String(part.value);
+				const previous = fields[part.fieldname];
+				fields[part.fieldname] = previous === undefined ? value : ([] as string[]).concat(previous, value);
+			}
+		}
+	} catch {
+		return { fields: {}, files: {} };
+	}
+	return { fields, files };
 }
 
 function delay(ms: number): Promise<void> {

@@ -175,13 +175,20 @@ export function malformedResponseToNodeError(
 	});
 }
 
-/** The JSON a failed item carries when the node continues on error. */
+/**
+ * The JSON a failed item carries when the node continues on error: `error` plus `details`, the two keys n8n
+ * recognises as an error item, so "Continue (using error output)" routes it to the error branch and
+ * "Continue" keeps the problem details visible (n8n would replace a JSON body with just the message if the
+ * item carried the error object itself).
+ */
 export function errorItemJson(error: NodeApiError): IDataObject {
 	const response = (error.errorResponse ?? {}) as IDataObject;
 	return {
 		error: error.message,
-		description: error.description ?? undefined,
-		httpCode: error.httpCode ?? undefined,
-		...(response.title || response.errors ? { problem: response } : {}),
+		details: {
+			description: error.description ?? undefined,
+			httpCode: error.httpCode ?? undefined,
+			...(response.title || response.errors || response.detail ? { problem: response } : {}),
+		},
 	};
 }

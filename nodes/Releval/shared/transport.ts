@@ -145,10 +145,7 @@ export async function applyPostReceive(
 	return result.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
 }
 
-/**
- * Under "continue on error", a failed request becomes an item whose JSON says what went wrong (n8n's default
- * would be an empty object) and which still carries the error, so the error output branch receives it.
- */
+/** Under "continue on error", a failed request becomes an item whose JSON says what went wrong (see errorItemJson). */
 export async function withContinueOnFail(
 	context: RoutedFunctions,
 	run: () => Promise<INodeExecutionData[]>,
@@ -159,7 +156,7 @@ export async function withContinueOnFail(
 		const nodeError =
 			error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
 		if (!context.continueOnFail()) throw nodeError;
-		return [{ json: errorItemJson(nodeError), error: nodeError, pairedItem: { item: context.getItemIndex() } }];
+		return [{ json: errorItemJson(nodeError), pairedItem: { item: context.getItemIndex() } }];
 	}
 }
 

@@ -1,0 +1,198 @@
+import { NodeHarness } from '../harness';
+import { byId, failureOf, useMockReleval } from '../helpers';
+import { DEFAULT_CLIENT, startMockReleval } from '../mock/server';
+
+const getEvaluation = (id: string) => ({ resource: 'evaluation', operation: 'get', evaluationId: byId(id) });
+const listAll = { resource: 'evaluation', operation: 'getAll', returnAll: true };
+const items = (count: number) => Array.from({ length: count }, () => ({ json: {} }));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function seed(t: ReturnType<typeof useMockReleval>, count: number): string[] {
+	return Array.from(
+		{ length: count },
+		(_, index) =>
+			t.mock.state.evaluations.insert({
+				name: `Evaluation ${index + 1}`,
+				endpoint_id: 'EP',
+				query_set_id: 'QS',
+				query_template_id: 'QT',
+			}).id,
+	);
+}
+
+describe('Releval OAuth2 API credential', () => {
+	const t = useMockReleval();
+
+	test('the token request is a form-encoded client-credentials grant to {Base URL}/api/v1/oauth2/token', async () => {
+		const [id] = seed(t, 1);
+		await t.harness.run(getEvaluation(id));
+		const [tokenRequest] = t.mock.tokenRequests;
+		expect(tokenRequest.path).toBe('/api/v1/oauth2/token');
+		expect(tokenRequest.headers['content-type']).toBe('application/x-www-form-urlencoded');
+		expect(tokenRequest.body).toEqual({
+			grant_type: 'client_credentials',
+			client_id: DEFAULT_CLIENT.clientId,
+			client_secret: DEFAULT_CLIENT.clientSecret,
+		});
+		const [apiRequest] = t.mock.apiRequests;
+		expect(apiRequest.headers.authorization).toBe(`Bearer ${t.mock.issuedTokens[0]}`);
+		expect(apiRequest.headers.accept).toBe('application/json, application/problem+json');
+	});
+
+	test('50 concurrent requests of one execution fetch exactly one token', async () => {
+		const [id] = seed(t, 1);
+		const output = await t.harness.run(getEvaluation(id), { items: items(50) });
+		expect(output).toHaveLength(50);
+		expect(t.mock.apiRequests).toHaveLength(50);
+		expect(t.mock.tokenRequests).toHaveLength(1);
+	});
+
+	test('the token is reused by later executions until it expires', async () => {
+		const [id] = seed(t, 1);
+		for (let execution = 0; execution < 20; execution++) await t.harness.run(getEvaluation(id));
+		expect(t.mock.tokenRequests).toHaveLength(1);
+		expect(t.harness.storedCredential.accessToken).toBe(t.mock.issuedTokens[0]);
+	});
+
+	test('a token revoked in the middle of Return All is refreshed once and the result is complete', async () => {
+		const ids = seed(t, 250);
+		t.mock.onRequest = (request) => {
+			if (request.query.page === '2' && t.mock.tokenRequests.length === 1) t.mock.revokeTokens();
+		};
+		const output = await t.harness.run(listAll);
+		expect(output.map((item) => item.json.id)).toEqual(ids);
+		expect(t.mock.tokenRequests).toHaveLength(2);
+		// page 2 was sent twice: rejected with the revoked token, then retried with the new one
+		expect(t.mock.apiRequests.map((request) => [request.query.page, request.status])).toEqual([
+			['1', 200],
+			['2', 401],
+			['2', 200],
+			['3', 200],
+		]);
+	});
+
+	test('a wrong secret fails clearly, and neither the message nor the description contains it', async () => {
+		const harness = new NodeHarness({
+			baseUrl: t.mock.url,
+			clientId: DEFAULT_CLIENT.clientId,
+			clientSecret: 'wrong-secret-7f3a9c',
+		});
+		const error = await failureOf(harness.run(listAll));
+		expect(error).toBeInstanceOf(Error);
+		expect(error.message).toBe('Client ID or Client Secret is invalid');
+		expect(error.description).toContain('HTTP 401 (invalid_client)');
+		expect(JSON.stringify({ ...error, message: error.message, description: error.description })).not.toContain(
+			'wrong-secret-7f3a9c',
+		);
+		expect(t.mock.apiRequests).toHaveLength(0);
+	});
+
+	test('editing the client secret retires the token issued for the old one', async () => {
+		const [id] = seed(t, 1);
+		await t.harness.run(getEvaluation(id));
+		const stored = t.harness.storedCredential;
+		t.harness.credentialsHelper.save('releval-credential-1', { ...stored, clientId: 'someone-else' });
+		await expect(t.harness.run(getEvaluation(id))).rejects.toThrow('Client ID or Client Secret is invalid');
+		// the old token was not sent with the new settings
+		expect(t.mock.apiRequests[1].headers.authorization).toBeUndefined();
+	});
+
+	test('the Token URL override is used instead of the default path', async () => {
+		const harness = new NodeHarness({
+			baseUrl: `${t.mock.url}/`,
+			clientId: DEFAULT_CLIENT.clientId,
+			clientSecret: DEFAULT_CLIENT.clientSecret,
+			tokenUrl: `${t.mock.url}/oauth2/token`,
+		});
+		await harness.run(listAll);
+		expect(t.mock.tokenRequests.map((request) => request.path)).toEqual(['/oauth2/token']);
+		// trailing slash of the Base URL tolerated
+		expect(t.mock.apiRequests[0].path).toBe('/api/v1/evaluations');
+	});
+
+	test('a token endpoint answering HTML says so', async () => {
+		t.mock.injectFault({ operationId: 'token', status: 200, body: '<html>Sign in</html>', headers: { 'content-type': 'text/html' } });
+		await expect(t.harness.run(listAll)).rejects.toThrow('The Releval token endpoint returned no access token');
+	});
+
+	test('a token endpoint failing with 500 says so and suggests retrying', async () => {
+		t.mock.injectFault({ operationId: 'token', status: 500, body: { title: 'boom' } });
+		const error = await failureOf(t.harness.run(listAll));
+		expect(error.message).toBe('Could not obtain a Releval access token (HTTP 500)');
+		expect(error.description).toContain('Retry On Fail');
+	});
+
+	test('plain http:// to another host is refused before the secret is sent', async () => {
+		const harness = new NodeHarness({
+			baseUrl: 'http://releval.internal.example',
+			clientId: 'id',
+			clientSecret: 'secret-that-must-stay-home',
+		});
+		const error = await failureOf(harness.run(listAll));
+		expect(error.message).toBe('Refusing to send the client secret over plain HTTP to releval.internal.example');
+		expect(error.description).toContain('Allow Plain HTTP');
+	});
+
+	test('with "Allow Plain HTTP" the request is attempted (and here fails to connect, without the secret)', async () => {
+		const harness = new NodeHarness({
+			baseUrl: 'http://releval.invalid',
+			clientId: 'id',
+			clientSecret: 'secret-that-must-stay-home',
+			allowInsecureHttp: true,
+		});
+		const error = await failureOf(harness.run(listAll));
+		expect(error.message).toBe('Could not reach the Releval token endpoint');
+		expect(error.description).toContain('(ENOTFOUND)');
+		expect(`${error.message} ${error.description}`).not.toContain('secret-that-must-stay-home');
+	});
+});
+
+describe('token lifetime', () => {
+	test('a token close to expiry is not sent: n8n fetches a new one and retries once', async () => {
+		// 2 s lifetime → refresh margin min(30 s, half the lifetime) = 1 s
+		const mock = await startMockReleval({ tokenLifetimeSeconds: 2 });
+		try {
+			const harness = new NodeHarness({
+				baseUrl: mock.url,
+				clientId: DEFAULT_CLIENT.clientId,
+				clientSecret: DEFAULT_CLIENT.clientSecret,
+			});
+			const { id } = mock.state.evaluations.insert({ name: 'E', endpoint_id: 'E', query_set_id: 'Q', query_template_id: 'T' });
+			await harness.run(getEvaluation(id));
+			await sleep(1200); // still valid at the server for 0.8 s, but inside the refresh margin
+			await harness.run(getEvaluation(id));
+			expect(mock.tokenRequests).toHaveLength(2);
+			expect(mock.apiRequests.map((request) => [request.status, Boolean(request.headers.authorization)])).toEqual([
+				[200, true],
+				[401, false],
+				[200, true],
+			]);
+		} finally {
+			await mock.stop();
+		}
+	});
+
+	test('a token response without expires_in is used until Releval rejects it', async () => {
+		const mock = await startMockReleval();
+		try {
+			mock.injectFault({
+				operationId: 'token',
+				status: 200,
+				body: { access_token: 'opaque-token-without-lifetime', token_type: 'Bearer' },
+			});
+			const harness = new NodeHarness({
+				baseUrl: mock.url,
+				clientId: DEFAULT_CLIENT.clientId,
+				clientSecret: DEFAULT_CLIENT.clientSecret,
+			});
+			// the mock does not know the injected token: 401, then a real token is fetched and the request retried
+			const output = await harness.run(listAll);
+			expect(output).toEqual([]);
+			expect(mock.tokenRequests).toHaveLength(2);
+			expect(mock.apiRequests[0].headers.authorization).toBe('Bearer opaque-token-without-lifetime');
+			expect(harness.storedCredential.accessTokenRefreshAt).toBeGreaterThan(0);
+		} finally {
+			await mock.stop();
+		}
+	});
+});

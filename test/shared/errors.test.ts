@@ -1,0 +1,119 @@
+import { failureOf, useMockReleval } from '../helpers';
+import type { Fault } from '../mock/server';
+
+const listEvaluations = { resource: 'evaluation', operation: 'getAll', returnAll: false, limit: 10 };
+
+describe('Releval errors become node errors', () => {
+	const t = useMockReleval();
+
+	async function failWith(fault: Fault) {
+		t.mock.injectFault({ operationId: 'listEvaluations', ...fault });
+		return await failureOf(t.harness.run(listEvaluations));
+	}
+
+	test('a validation problem: title as message, detail and field errors in the description', async () => {
+		const error = await failWith({
+			status: 400,
+			headers: { 'content-type': 'application/problem+json' },
+			body: {
+				type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1',
+				title: 'One or more validation errors occurred.',
+				status: 400,
+				detail: 'See the errors for details.',
+				errors: { '': ['The request is inconsistent.'], name: ['name is required'], pageSize: ['must be <= 100', 'must be > 0'] },
+				traceId: '00-abc-def-01',
+				instance: '/api/v1/evaluations',
+			},
+		});
+		expect(error.message).toBe('One or more validation errors occurred.');
+		expect(error.httpCode).toBe('400');
+		expect(error.description?.split('\n')).toEqual([
+			'See the errors for details.',
+			'The request is inconsistent.',
+			'name: name is required',
+			'pageSize: must be <= 100; must be > 0',
+			'Trace ID: 00-abc-def-01',
+			'Instance: /api/v1/evaluations',
+			'Operation: Evaluation → Get Many',
+		]);
+	});
+
+	test.each([
+		[400, 'Releval rejected the request as invalid'],
+		[401, 'Releval did not accept the access token'],
+		[403, "The App Client's roles do not allow this operation"],
+		[404, 'The Releval resource was not found'],
+		[408, 'Releval cancelled the request before it finished'],
+		[409, 'The request conflicts with the current state of the Releval resource'],
+		[429, 'Too many requests to Releval at once'],
+		[500, 'Releval had an internal error'],
+		[503, 'Releval is unavailable, probably for maintenance'],
+		[504, 'Releval did not finish the operation in time'],
+	])('HTTP %i without a title: "%s"', async (status, message) => {
+		// a 401 is retried once after a token refresh, so it has to be answered twice
+		const error = await failWith({ status, times: status === 401 ? 2 : 1, body: { status } });
+		expect(error.message).toBe(message);
+		expect(error.httpCode).toBe(String(status));
+	});
+
+	test('a 403 names the roles even when the problem has a title', async () => {
+		const error = await failWith({ status: 403, body: { title: 'Forbidden', status: 403, detail: 'Needs Member.' } });
+		expect(error.message).toBe("The App Client's roles do not allow this operation");
+		expect(error.description).toContain('Needs Member.');
+		expect(error.description).toContain('Admin > Member > Rater');
+	});
+
+	test.each([429, 503, 504])('HTTP %i tells the user it is safe to retry, and how', async (status) => {
+		const error = await failWith({ status, body: { title: 'Busy', status } });
+		expect(error.description).toContain('safe to retry');
+		expect(error.description).toContain('Retry On Fail');
+	});
+
+	test('an HTML page from a proxy gives the status and says what came back', async () => {
+		const error = await failWith({
+			status: 502,
+			headers: { 'content-type': 'text/html' },
+			body: '<html><body><h1>502 Bad Gateway</h1></body></html>',
+		});
+		expect(error.message).toBe('Bad gateway between n8n and Releval');
+		expect(error.httpCode).toBe('502');
+		expect(error.description).toContain('answered HTTP 502 with a text/html body instead of problem details');
+	});
+
+	test('an empty 502 gives the status', async () => {
+		const error = await failWith({ status: 502 });
+		expect(error.description).toContain('answered HTTP 502 with an empty body');
+	});
+
+	test('a 401 that persists after the refresh is reported, after exactly one retry', async () => {
+		const error = await failWith({
+			status: 401,
+			times: 2,
+			headers: { 'content-type': 'application/problem+json' },
+			body: { title: 'Unauthorized', status: 401, detail: 'Token revoked.' },
+		});
+		expect(error.message).toBe('Unauthorized');
+		expect(error.description).toContain('retried once');
+		expect(t.mock.tokenRequests).toHaveLength(2);
+		expect(t.mock.apiRequests).toHaveLength(2);
+	});
+
+	test('with "continue on error", a failed item carries the problem and the other items still run', async () => {
+		const evaluation = t.mock.state.evaluations.insert({ name: 'E', endpoint_id: 'E', query_set_id: 'Q', query_template_id: 'T' });
+		const output = await t.harness.run(
+			{ resource: 'evaluation', operation: 'get', evaluationId: '={{ $json.id }}' },
+			{ items: [{ json: { id: 'missing' } }, { json: { id: evaluation.id } }], continueOnFail: true },
+		);
+		expect(output).toHaveLength(2);
+		expect(output[0].json).toMatchObject({
+			error: 'Not Found',
+			details: {
+				httpCode: '404',
+				problem: { status: 404, title: 'Not Found', detail: 'Evaluation missing was not found.' },
+			},
+		});
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+		expect(output[1].json).toMatchObject({ id: evaluation.id });
+		expect(output[1].pairedItem).toEqual({ item: 1 });
+	});
+});
