@@ -26,7 +26,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	preAuthenticationCalls = 0;
 
-	constructor(private readonly types: Record<string, ICredentialType>) {
+	constructor(readonly types: Record<string, ICredentialType>) {
 		super();
 	}
 

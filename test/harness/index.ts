@@ -17,8 +17,12 @@ import {
 } from 'n8n-workflow';
 
 import { RelevalOAuth2Api } from '../../credentials/RelevalOAuth2Api.credentials';
-import { Releval } from '../../nodes/Releval/Releval.node';
 import { TestCredentialsHelper } from './credentials-helper';
+
+// Require the .ts file by its full name: Node's extension lookup (used by tsx) would otherwise pick the codex
+// file Releval.node.json that sits next to it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Releval } = require('../../nodes/Releval/Releval.node.ts') as typeof import('../../nodes/Releval/Releval.node');
 
 /*
  * Runs the Releval node the way n8n does, on n8n-core's public exports: `RoutingNode` for one operation,

@@ -109,7 +109,16 @@ function normaliseThrownError(
 		);
 	}
 	const code = (cause as { code?: string }).code ?? (error as { code?: string }).code;
-	return transportFailureToNodeError(node, { code, timeoutMs }, where);
+	if (code && /^(E[A-Z_]+|ERR_[A-Z_]+)$/.test(code)) {
+		return transportFailureToNodeError(node, { code, timeoutMs }, where);
+	}
+	// Anything else (e.g. n8n refusing the request) keeps its message, minus any Bearer token it might quote.
+	const message = String((error as Error).message ?? error).replace(/Bearer\s+\S+/g, 'Bearer [redacted]');
+	return new NodeApiError(node, { message } as JsonObject, {
+		message,
+		description: `Operation: ${where.operation}`,
+		itemIndex: where.itemIndex,
+	});
 }
 
 /** Items for a response body: one per array element, one for an object, a success flag for an empty body. */
