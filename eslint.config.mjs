@@ -6,7 +6,7 @@ import { buildScanConfig } from '@n8n/scan-community-package/scanner/scanner.mjs
 
 export default [
 	{
-		ignores: ['dist/**', 'node_modules/**', 'test/**', 'bench/**', 'scripts/**', 'e2e/**', '.cache/**', 'coverage/**', '**/*.js', '**/*.mjs', 'openapi/**', 'examples/**'],
+		ignores: ['dist/**', 'node_modules/**', 'test/**', 'bench/**', 'scripts/**', 'e2e/**', '.cache/**', '.tmp/**', 'coverage/**', '**/*.js', '**/*.mjs', 'openapi/**', 'examples/**'],
 	},
 	...(await buildScanConfig()),
 ];

@@ -41,6 +41,8 @@ class RelevalCredentialError extends Error {
 	constructor(
 		message: string,
 		readonly description: string,
+		/** The token endpoint failed for a reason that may pass (5xx, no connection): safe to try again. */
+		readonly temporary = false,
 	) {
 		super(message);
 		this.name = 'RelevalCredentialError';
@@ -154,6 +156,7 @@ async function requestToken(helpers: IHttpRequestHelper, settings: ClientSetting
 		throw new RelevalCredentialError(
 			'Could not reach the Releval token endpoint',
 			`The request to ${settings.tokenUrl} failed before a response arrived (${code}). Check Base URL (or Token URL) and that Releval is reachable from n8n.`,
+			true,
 		);
 	}
 
@@ -177,6 +180,7 @@ async function requestToken(helpers: IHttpRequestHelper, settings: ClientSetting
 		throw new RelevalCredentialError(
 			`Could not obtain a Releval access token (HTTP ${status})`,
 			`The token endpoint ${settings.tokenUrl} failed. This is usually temporary: try again, or turn on Retry On Fail.`,
+			status >= 500 || status === 429,
 		);
 	}
 	const accessToken = body?.access_token;

@@ -3,6 +3,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { listSearch } from './listSearch';
 import { resources } from './resources';
+import { retryOptionsProperty } from './shared/retry';
 
 export class Releval implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,6 +33,7 @@ export class Releval implements INodeType {
 				default: 'evaluation',
 			},
 			...resources.flatMap((resource) => resource.properties),
+			retryOptionsProperty,
 		],
 	};
 

@@ -1,4 +1,4 @@
-import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
+import { DirectoryLoader, ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
 import {
 	NodeConnectionTypes,
 	NodeHelpers,
@@ -52,8 +52,15 @@ class StartNode implements INodeType {
 	}
 }
 
+/** The node as n8n loads it: the loader adds the "Options" every declarative node gets (timeout, proxy, batching). */
+function loadedReleval(): INodeType {
+	const node = new Releval();
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(node);
+	return node;
+}
+
 const nodeTypeInstances: Record<string, INodeType> = {
-	[NODE_TYPE]: new Releval(),
+	[NODE_TYPE]: loadedReleval(),
 	'test.start': new StartNode(),
 };
 

@@ -313,7 +313,7 @@ export class MockReleval {
 		const recorded: RecordedRequest = {
 			method: request.method,
 			path: url.pathname,
-			query: Object.fromEntries(url.searchParams),
+			query: queryObject(url.searchParams),
 			headers: request.headers,
 			body: form ? form.fields : request.body,
 			...(form ? { files: form.files } : {}),
@@ -358,7 +358,7 @@ export class MockReleval {
 			{
 				method: request.method,
 				path: url.pathname,
-				query: Object.fromEntries(url.searchParams),
+				query: queryObject(url.searchParams),
 				headers: request.headers as Record<string, string>,
 				body: recorded.body,
 			},
@@ -409,6 +409,16 @@ async function readMultipart(
 		return { fields: {}, files: {} };
 	}
 	return { fields, files };
+}
+
+/** Query parameters as an object; a repeated key (`ids=a&ids=b`) becomes an array, as OpenAPI's form style means. */
+function queryObject(params: URLSearchParams): Record<string, string | string[]> {
+	const query: Record<string, string | string[]> = {};
+	for (const key of new Set(params.keys())) {
+		const values = params.getAll(key);
+		query[key] = values.length > 1 ? values : values[0];
+	}
+	return query;
 }
 
 function delay(ms: number): Promise<void> {

@@ -1,7 +1,14 @@
 import { failureOf, useMockReleval } from '../helpers';
 import type { Fault } from '../mock/server';
 
-const listEvaluations = { resource: 'evaluation', operation: 'getAll', returnAll: false, limit: 10 };
+// Retries off: these tests look at the error of a single answer (retrying is tested in transport.test.ts).
+const listEvaluations = {
+	resource: 'evaluation',
+	operation: 'getAll',
+	returnAll: false,
+	limit: 10,
+	retryOptions: { maxRetries: 0 },
+};
 
 describe('Releval errors become node errors', () => {
 	const t = useMockReleval();

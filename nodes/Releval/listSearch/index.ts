@@ -3,6 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { CREDENTIAL_TYPE, ENDPOINTS, FIRST_PAGE, PAGE_PARAMETER, PAGE_SIZE, PAGE_SIZE_PARAMETER, type OperationId } from '../shared/api';
 import { isLastPage, readListPage } from '../shared/pagination';
 import { send } from '../shared/transport';
+import { searchEvaluationRuns } from './evaluationRuns';
 
 /*
  * "From list" dropdowns of the resource locators. Each call loads one page; n8n asks for the next page
@@ -21,7 +22,8 @@ function matches(item: IDataObject, filter: string | undefined): boolean {
 	return labelOf(item).toLowerCase().includes(needle) || String(item.id).toLowerCase().includes(needle);
 }
 
-export function searchList(listOperation: OperationId, what: string) {
+/** `valueKey`: the field the chosen item stands for (its `id`, or e.g. a Site's public `site_id`). */
+export function searchList(listOperation: OperationId, what: string, valueKey = 'id') {
 	return async function (
 		this: ILoadOptionsFunctions,
 		filter?: string,
@@ -46,7 +48,7 @@ export function searchList(listOperation: OperationId, what: string) {
 		return {
 			results: listPage.items
 				.filter((item) => matches(item, filter))
-				.map((item) => ({ name: labelOf(item), value: String(item.id) })),
+				.map((item) => ({ name: labelOf(item), value: String(item[valueKey] ?? item.id) })),
 			paginationToken: isLastPage(listPage, page, PAGE_SIZE, (page - FIRST_PAGE) * PAGE_SIZE + listPage.items.length)
 				? undefined
 				: String(page + 1),
@@ -58,12 +60,15 @@ export function searchList(listOperation: OperationId, what: string) {
 export const listSearch = {
 	searchAiJudges: searchList('listAiJudges', 'AI judges'),
 	searchAiProviders: searchList('listAiProviders', 'AI providers'),
+	searchAnalyses: searchList('listAnalyses', 'analyses'),
 	searchAppClients: searchList('listAppClients', 'app clients'),
 	searchCorpora: searchList('listCorpora', 'corpora'),
+	searchEvaluationRuns,
 	searchEvaluations: searchList('listEvaluations', 'evaluations'),
 	searchJudgmentLists: searchList('listJudgmentLists', 'judgment lists'),
 	searchQuerySets: searchList('listQuerySets', 'query sets'),
 	searchQueryTemplates: searchList('listQueryTemplates', 'query templates'),
 	searchSearchEndpoints: searchList('listEndpoints', 'search endpoints'),
+	searchSiteIds: searchList('listSites', 'sites', 'site_id'),
 	searchSites: searchList('listSites', 'sites'),
 };

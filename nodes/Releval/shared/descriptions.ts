@@ -11,7 +11,7 @@ import type {
 
 import { ENDPOINTS, PAGE_SIZE, type OperationId } from './api';
 import { paginateList } from './pagination';
-import { executeOnceForAllItems, executeRequest } from './transport';
+import { executeOnceForAllItems, executePassingThrough, executeRequest, type PassThrough } from './transport';
 
 /*
  * Building blocks every resource uses: the operation option (which wires the Releval endpoint to the one
@@ -83,6 +83,15 @@ export interface OperationDefinition {
 	 * them with `getInputData()`), sent by the first item; see `executeOnceForAllItems`.
 	 */
 	combinesItems?: (context: IExecuteSingleFunctions) => boolean;
+	/** Answers that are relayed from another system and returned as they are (see `executePassingThrough`). */
+	passThrough?: PassThrough;
+}
+
+function routingFunction(definition: OperationDefinition, isList: boolean) {
+	if (isList) return paginateList;
+	if (definition.combinesItems) return executeOnceForAllItems(definition.combinesItems);
+	if (definition.passThrough) return executePassingThrough(definition.passThrough);
+	return executeRequest;
 }
 
 /** The operation option: method and path of its Releval endpoint, routed through the one transport. */
@@ -106,11 +115,7 @@ export function operation(definition: OperationDefinition): INodePropertyOptions
 			send: { paginate: true, ...(preSend.length ? { preSend } : {}) },
 			output: definition.postReceive ? { postReceive: definition.postReceive } : undefined,
 			operations: {
-				pagination: isList
-					? paginateList
-					: definition.combinesItems
-						? executeOnceForAllItems(definition.combinesItems)
-						: executeRequest,
+				pagination: routingFunction(definition, isList),
 			},
 		},
 	};

@@ -138,6 +138,10 @@ export function httpFailureToNodeError(
 	});
 }
 
+function formatSeconds(ms: number): string {
+	return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}
+
 /** A failure with no usable response: timeouts, refused or reset connections. */
 export function transportFailureToNodeError(
 	node: INode,
@@ -146,7 +150,7 @@ export function transportFailureToNodeError(
 ): NodeApiError {
 	const timedOut = failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT';
 	const message = timedOut
-		? `Releval did not answer within ${Math.round((failure.timeoutMs ?? 0) / 1000)} s`
+		? `Releval did not answer within ${formatSeconds(failure.timeoutMs ?? 0)}`
 		: 'Could not reach Releval';
 	const description = [
 		timedOut
@@ -154,7 +158,8 @@ export function transportFailureToNodeError(
 			: `The request for "${context.operation}" failed before a response arrived (${failure.code ?? 'no response'}). Check Base URL in the credential and that Releval is reachable from n8n.`,
 		RETRY_HINT,
 	].join('\n');
-	return new NodeApiError(node, { code: failure.code ?? null } as JsonObject, {
+	// The code is not passed as `code`: n8n would replace the message with its generic text for that code.
+	return new NodeApiError(node, { connectionError: failure.code ?? null } as JsonObject, {
 		message,
 		description,
 		httpCode: null as unknown as string,

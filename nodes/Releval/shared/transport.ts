@@ -1,4 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
@@ -19,6 +19,15 @@ import {
 	malformedResponseToNodeError,
 	transportFailureToNodeError,
 } from './errors';
+import {
+	DEFAULT_RETRY_SETTINGS,
+	isRetryable,
+	readRetrySettings,
+	retryAfterMs,
+	retryDelayMs,
+	type FailedAttempt,
+	type RetrySettings,
+} from './retry';
 
 /*
  * The one transport. Every operation's routing hands its built request to `executeRequest` (or to the list
@@ -56,16 +65,50 @@ export interface RequestContext {
 export async function sendRequest(
 	this: RoutedFunctions,
 	options: IHttpRequestOptions,
+	passThrough?: PassThrough,
 ): Promise<IN8nHttpFullResponse> {
-	return await send(this, options, { operation: operationLabel(this), itemIndex: this.getItemIndex() });
+	const retry = readRetrySettings(this.getNodeParameter('retryOptions', {}));
+	const where = { operation: operationLabel(this), itemIndex: this.getItemIndex() };
+	return await send(this, options, where, retry, passThrough);
 }
 
-/** Sends one request; resolves with a 2xx response or throws the node error for the failure. */
+/** Recognises answers that are not Releval's own (e.g. a search engine's, relayed by Releval) and pass as they are. */
+export type PassThrough = (response: IN8nHttpFullResponse) => boolean;
+
+/** Sends one request, retrying what is safe to retry; resolves with a 2xx response or throws the node error. */
 export async function send(
 	context: RequestContext,
 	options: IHttpRequestOptions,
 	where: { operation: string; itemIndex?: number },
+	retry: RetrySettings = DEFAULT_RETRY_SETTINGS,
+	passThrough?: PassThrough,
 ): Promise<IN8nHttpFullResponse> {
+	const method = String(options.method ?? 'GET').toUpperCase();
+	let waitedMs = 0;
+	for (let attemptNumber = 1; ; attemptNumber++) {
+		const outcome = await attempt(context, options, where, method, passThrough);
+		if ('response' in outcome) return outcome.response;
+		if (attemptNumber <= retry.maxRetries && isRetryable(outcome.failure)) {
+			const delayMs = retryDelayMs(outcome.failure, attemptNumber);
+			if (waitedMs + delayMs <= retry.maxWaitSeconds * 1000) {
+				waitedMs += delayMs;
+				await sleep(delayMs);
+				continue;
+			}
+		}
+		throw explainAttempts(outcome.error, outcome.failure, attemptNumber, waitedMs);
+	}
+}
+
+type AttemptOutcome = { response: IN8nHttpFullResponse } | { error: NodeApiError; failure: FailedAttempt };
+
+async function attempt(
+	context: RequestContext,
+	options: IHttpRequestOptions,
+	where: { operation: string; itemIndex?: number },
+	method: string,
+	passThrough: PassThrough | undefined,
+): Promise<AttemptOutcome> {
 	let response: IN8nHttpFullResponse;
 	try {
 		response = toFullResponse(
@@ -76,12 +119,24 @@ export async function send(
 			}),
 		);
 	} catch (error) {
-		throw normaliseThrownError(context.getNode(), error, where, options.timeout);
+		return normaliseThrownError(context.getNode(), error, where, options.timeout, method);
 	}
-	if (response.statusCode >= 400) {
-		throw httpFailureToNodeError(context.getNode(), response, where);
+	if (response.statusCode < 400 || passThrough?.(response)) return { response };
+	return {
+		error: httpFailureToNodeError(context.getNode(), response, where),
+		failure: { method, status: response.statusCode, headers: response.headers },
+	};
+}
+
+/** After retries, says how many attempts were made and what the last one got. */
+function explainAttempts(error: NodeApiError, failure: FailedAttempt, attempts: number, waitedMs: number): NodeApiError {
+	if (attempts > 1) {
+		const last = failure.status ? `HTTP ${failure.status}` : (failure.code ?? 'no response');
+		error.description = `${error.description ?? ''}\nGave up after ${attempts} attempts over ${Math.round(waitedMs / 1000)} s; the last one got ${last}.`.trim();
+	} else if (isRetryable(failure) && failure.headers && retryAfterMs(failure.headers) !== undefined) {
+		error.description = `${error.description ?? ''}\nReleval asked to wait ${Math.ceil((retryAfterMs(failure.headers) ?? 0) / 1000)} s (Retry-After), longer than the node's retry settings allow.`.trim();
 	}
-	return response;
+	return error;
 }
 
 /**
@@ -94,31 +149,38 @@ function normaliseThrownError(
 	error: unknown,
 	where: { operation: string; itemIndex?: number },
 	timeoutMs: number | undefined,
-): NodeApiError {
+	method: string,
+): { error: NodeApiError; failure: FailedAttempt } {
 	const cause = (error as { cause?: unknown }).cause ?? error;
 	if ((cause as { name?: string }).name === 'RelevalCredentialError') {
-		const { message, description } = cause as { message: string; description: string };
-		return new NodeApiError(node, { message, description }, { message, description, itemIndex: where.itemIndex });
+		const { message, description, temporary } = cause as { message: string; description: string; temporary?: boolean };
+		return {
+			error: new NodeApiError(node, { message, description }, { message, description, itemIndex: where.itemIndex }),
+			// a token request changes nothing at Releval: repeat it whenever the failure was temporary
+			failure: { method: 'GET', code: temporary ? 'ETOKENUNAVAILABLE' : undefined, safeToRepeat: temporary },
+		};
 	}
 	const response = (cause as { response?: { status?: number; data?: unknown; headers?: IDataObject } }).response;
 	if (response?.status) {
-		return httpFailureToNodeError(
-			node,
-			{ statusCode: response.status, body: response.data, headers: response.headers },
-			where,
-		);
+		return {
+			error: httpFailureToNodeError(node, { statusCode: response.status, body: response.data, headers: response.headers }, where),
+			failure: { method, status: response.status, headers: response.headers },
+		};
 	}
 	const code = (cause as { code?: string }).code ?? (error as { code?: string }).code;
 	if (code && /^(E[A-Z_]+|ERR_[A-Z_]+)$/.test(code)) {
-		return transportFailureToNodeError(node, { code, timeoutMs }, where);
+		return { error: transportFailureToNodeError(node, { code, timeoutMs }, where), failure: { method, code } };
 	}
 	// Anything else (e.g. n8n refusing the request) keeps its message, minus any Bearer token it might quote.
 	const message = String((error as Error).message ?? error).replace(/Bearer\s+\S+/g, 'Bearer [redacted]');
-	return new NodeApiError(node, { message } as JsonObject, {
-		message,
-		description: `Operation: ${where.operation}`,
-		itemIndex: where.itemIndex,
-	});
+	return {
+		error: new NodeApiError(node, { message } as JsonObject, {
+			message,
+			description: `Operation: ${where.operation}`,
+			itemIndex: where.itemIndex,
+		}),
+		failure: { method },
+	};
 }
 
 /** Items for a response body: one per array element, one for an object, a success flag for an empty body. */
@@ -178,6 +240,24 @@ export async function executeRequest(
 		const response = await sendRequest.call(this, requestData.options as IHttpRequestOptions);
 		return await applyPostReceive.call(this, requestData, bodyToItems(this, response), response);
 	});
+}
+
+/**
+ * Routing entry point of operations that relay another system's answer (Search Endpoint → Test): an answer
+ * `passThrough` recognises is handed to the operation's post-processing as it is, error status or text body
+ * included; Releval's own answers are handled as usual.
+ */
+export function executePassingThrough(passThrough: PassThrough) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		return await withContinueOnFail(this, async () => {
+			const response = await sendRequest.call(this, requestData.options as IHttpRequestOptions, passThrough);
+			const items = passThrough(response) ? [{ json: {} }] : bodyToItems(this, response);
+			return await applyPostReceive.call(this, requestData, items, response);
+		});
+	};
 }
 
 /**

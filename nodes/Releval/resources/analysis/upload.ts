@@ -1,0 +1,41 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operation } from '../../shared/descriptions';
+import { binaryPropertyParameter, fileNameOption, sendMultipartUpload } from '../../shared/multipart';
+import { showFor } from './shared';
+
+export const uploadOperation = operation({
+	name: 'Upload',
+	value: 'upload',
+	action: 'Upload analysis executions',
+	description:
+		'Create an analysis from pre-computed query executions: a .jsonl file in a binary field of the input item, one line per query execution with its results. Returns the new analysis with its ID.',
+	endpoint: 'uploadAnalysis',
+	required: { name: 'Name', binaryPropertyName: 'Input Binary Field' },
+	preSend: [sendMultipartUpload('uploadAnalysis')],
+});
+
+const show = showFor(['upload']);
+
+export const uploadFields: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Offline comparison — week 12',
+		displayOptions: { show },
+		routing: { send: { type: 'body', property: 'name' } },
+	},
+	binaryPropertyParameter(show, 'uploadAnalysis'),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [fileNameOption('uploadAnalysis')],
+	},
+];

@@ -1,0 +1,64 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operation } from '../../shared/descriptions';
+import { ROLE_OPTIONS, SECRET_NOTICE, sendRoles, showFor } from './shared';
+
+export const createOperation = operation({
+	name: 'Create',
+	value: 'create',
+	action: 'Create an app client',
+	description:
+		'Create an app client: machine-to-machine OAuth2 client credentials with roles. The output holds client_id and client_secret; the secret appears only in this response and can never be read again, so store it immediately. A caller can only give roles at or below its own (Releval answers 403 otherwise); without roles the client gets every role the caller may assign.',
+	endpoint: 'createAppClient',
+	required: { name: 'Name' },
+	preSend: [sendRoles('additionalFields.roles', 'Roles', false)],
+});
+
+const show = showFor(['create']);
+
+export const createFields: INodeProperties[] = [
+	{
+		displayName: SECRET_NOTICE,
+		name: 'createSecretNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. CI pipeline',
+		displayOptions: { show },
+		routing: { send: { type: 'body', property: 'name' } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+				routing: { send: { type: 'body', property: 'description' } },
+			},
+			{
+				displayName: 'Roles',
+				name: 'roles',
+				type: 'multiOptions',
+				options: ROLE_OPTIONS,
+				default: [],
+				description:
+					'What the client may do. Only roles at or below your own can be given. Without roles, the client gets every role you may assign.',
+			},
+		],
+	},
+];

@@ -1,0 +1,50 @@
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodePropertyOptions,
+	PreSendAction,
+} from 'n8n-workflow';
+
+import { resourceLocator } from '../../shared/descriptions';
+import { checkOptionValues } from '../../shared/valueChecks';
+
+export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
+	resource: ['appClient'],
+	operation: operations,
+});
+
+/** The app client an operation acts on (a path parameter). */
+export const appClientIdFor = (operations: string[]) =>
+	resourceLocator({
+		name: 'appClientId',
+		displayName: 'App Client',
+		searchListMethod: 'searchAppClients',
+		description: 'The app client to act on',
+		displayOptions: { show: showFor(operations) },
+	});
+
+export const APP_CLIENT_PATH_LABELS = { appClientId: 'App Client' };
+
+/** Releval roles (SEEN), ordered Admin > Member > Rater; options sorted by name. */
+export const ROLE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Admin', value: 'Admin', description: 'Everything, including members, app clients and shared resources' },
+	{ name: 'Member', value: 'Member', description: 'Create and manage corpora, endpoints, evaluations and the like' },
+	{ name: 'Rater', value: 'Rater', description: 'View evaluation runs and submit judgments' },
+];
+
+export const ROLES = ROLE_OPTIONS.map((option) => String(option.value));
+
+/** Checks a roles parameter against Releval's roles and sends it (when set, or always when `required`). */
+export function sendRoles(parameter: string, label: string, required: boolean): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const roles = checkOptionValues(this, this.getNodeParameter(parameter, []), label, ROLES);
+		if (roles.length === 0 && !required) return requestOptions;
+		requestOptions.body = { ...((requestOptions.body as IDataObject) ?? {}), roles: [...new Set(roles)] };
+		return requestOptions;
+	};
+}
+
+export const SECRET_NOTICE =
+	'The client_secret is in the output of this operation only: Releval shows it once and never again. Store it right away, e.g. in an n8n credential.';

@@ -1,0 +1,68 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operation } from '../../shared/descriptions';
+import { MATCH_MODE_PROPERTY, showFor } from './shared';
+
+export const createOperation = operation({
+	name: 'Create',
+	value: 'create',
+	action: 'Create a corpus',
+	description:
+		'Create a corpus: the document collection that judgments and judgment lists belong to. The match mode can only be chosen here; it cannot be changed later. Returns the new corpus with its ID.',
+	endpoint: 'createCorpus',
+	required: { name: 'Name' },
+});
+
+const show = showFor(['create']);
+
+export const createFields: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Product catalogue',
+		displayOptions: { show },
+		routing: { send: { type: 'body', property: 'name' } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+				routing: { send: { type: 'body', property: 'description' } },
+			},
+			{
+				displayName: 'Match Mode',
+				name: 'matchMode',
+				type: 'options',
+				default: 'qid',
+				description:
+					'How judgments are matched to queries. Can only be set when the corpus is created; it cannot be changed afterwards.',
+				options: [
+					{
+						name: 'Query Object (OID)',
+						value: 'oid',
+						description: 'Match on the full query object, so queries with the same text but different attributes are judged separately',
+					},
+					{
+						name: 'Query Text (QID)',
+						value: 'qid',
+						description: 'Match on the query text (Releval default)',
+					},
+				],
+				routing: { send: { type: 'body', property: MATCH_MODE_PROPERTY } },
+			},
+		],
+	},
+];

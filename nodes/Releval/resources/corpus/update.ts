@@ -1,0 +1,45 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operation } from '../../shared/descriptions';
+import { requireSomeUpdate } from '../../shared/requestBody';
+import { CORPUS_PATH_LABELS, corpusIdFor, showFor } from './shared';
+
+export const updateOperation = operation({
+	name: 'Update',
+	value: 'update',
+	action: 'Update a corpus',
+	description:
+		'Change the name or description of a corpus. Only the fields set are sent. The match mode cannot be changed after creation. Returns the updated corpus.',
+	endpoint: 'updateCorpus',
+	pathLabels: CORPUS_PATH_LABELS,
+	preSend: [requireSomeUpdate()],
+});
+
+export const updateFields: INodeProperties[] = [
+	corpusIdFor(['update']),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showFor(['update']) },
+		options: [
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+				routing: { send: { type: 'body', property: 'description' } },
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				routing: { send: { type: 'body', property: 'name' } },
+			},
+		],
+	},
+];

@@ -1,0 +1,61 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
+
+import { operation } from '../../shared/descriptions';
+import { invalidParameter } from '../../shared/validation';
+import { isEmailAddress } from '../../shared/valueChecks';
+import { ROLE_OPTIONS, sendRoles } from '../appClient/shared';
+import { showFor } from './shared';
+
+function checkEmail(): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const email = String(this.getNodeParameter('email', '')).trim();
+		if (!isEmailAddress(email)) {
+			throw invalidParameter(this, 'Email', `must be an email address like name@example.com, not ${JSON.stringify(email)}`);
+		}
+		return requestOptions;
+	};
+}
+
+function requireRoles(): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const roles = (requestOptions.body as { roles?: string[] } | undefined)?.roles ?? [];
+		if (roles.length === 0) throw invalidParameter(this, 'Roles', 'needs at least one role');
+		return requestOptions;
+	};
+}
+
+export const inviteOperation = operation({
+	name: 'Invite',
+	value: 'invite',
+	action: 'Invite a member',
+	description:
+		'Invite someone to the Releval workspace by email with the given roles (Releval must have SMTP configured to send the invitation). Needs the Admin role. Returns the invited member; Releval answers 409 Conflict when the email is already a member.',
+	endpoint: 'inviteMember',
+	required: { email: 'Email' },
+	preSend: [checkEmail(), sendRoles('roles', 'Roles', true), requireRoles()],
+});
+
+const show = showFor(['invite']);
+
+export const inviteFields: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		displayOptions: { show },
+		routing: { send: { type: 'body', property: 'email', value: '={{ $value.trim() }}' } },
+	},
+	{
+		displayName: 'Roles',
+		name: 'roles',
+		type: 'multiOptions',
+		options: ROLE_OPTIONS,
+		required: true,
+		default: ['Member'],
+		description: 'What the new member may do; a member can hold several roles',
+		displayOptions: { show },
+	},
+];

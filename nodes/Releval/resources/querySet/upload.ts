@@ -1,0 +1,51 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operation } from '../../shared/descriptions';
+import { binaryPropertyParameter, fileNameOption, sendMultipartUpload } from '../../shared/multipart';
+import { showFor } from './shared';
+
+export const uploadOperation = operation({
+	name: 'Upload',
+	value: 'upload',
+	action: 'Upload a query set file',
+	description:
+		'Create a query set from a file in a binary field of the input item: .txt (one query per line) or .jsonl (one query per line, lines written as {...} are JSON query objects). Returns the new query set with its ID.',
+	endpoint: 'uploadQuerySet',
+	required: { name: 'Name', binaryPropertyName: 'Input Binary Field' },
+	preSend: [sendMultipartUpload('uploadQuerySet')],
+});
+
+const show = showFor(['upload']);
+
+export const uploadFields: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Top 100 product searches',
+		displayOptions: { show },
+		routing: { send: { type: 'body', property: 'name' } },
+	},
+	binaryPropertyParameter(show, 'uploadQuerySet'),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+				routing: { send: { type: 'body', property: 'description' } },
+			},
+			fileNameOption('uploadQuerySet'),
+		],
+	},
+];

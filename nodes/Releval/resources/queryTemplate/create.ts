@@ -1,0 +1,39 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operation } from '../../shared/descriptions';
+import { bodyField, contentTypeField, descriptionField, headersField, queryStringField, sendHeaders, showFor } from './shared';
+
+export const createOperation = operation({
+	name: 'Create',
+	value: 'create',
+	action: 'Create a query template',
+	description:
+		'Create a query template: the Handlebars body, query string and headers that turn each query of a query set into a request to the search endpoint. Returns the new template with its ID.',
+	endpoint: 'createQueryTemplate',
+	required: { name: 'Name' },
+	preSend: [sendHeaders('additionalFields')],
+});
+
+const show = showFor(['create']);
+
+export const createFields: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. BM25 title boost',
+		displayOptions: { show },
+		routing: { send: { type: 'body', property: 'name' } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [bodyField, contentTypeField, descriptionField, headersField, queryStringField],
+	},
+];

@@ -1,0 +1,36 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { createFields, createOperation } from './create';
+import { deleteFields, deleteOperation } from './delete';
+import { getFields, getOperation } from './get';
+import { getAllFields, getAllOperation } from './getAll';
+import { testFields, testOperation } from './testQueries';
+import { testWithQuerySetFields, testWithQuerySetOperation } from './testWithQuerySet';
+import { updateFields, updateOperation } from './update';
+
+export const queryTemplateDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['queryTemplate'] } },
+		options: [
+			createOperation,
+			deleteOperation,
+			getOperation,
+			getAllOperation,
+			testOperation,
+			testWithQuerySetOperation,
+			updateOperation,
+		],
+		default: 'getAll',
+	},
+	...createFields,
+	...deleteFields,
+	...getFields,
+	...getAllFields,
+	...testFields,
+	...testWithQuerySetFields,
+	...updateFields,
+];

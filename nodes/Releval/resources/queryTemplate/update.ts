@@ -1,0 +1,52 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operation } from '../../shared/descriptions';
+import { requireSomeUpdate } from '../../shared/requestBody';
+import {
+	QUERY_TEMPLATE_PATH_LABELS,
+	bodyField,
+	contentTypeField,
+	descriptionField,
+	headersField,
+	queryStringField,
+	queryTemplateIdFor,
+	sendHeaders,
+	showFor,
+} from './shared';
+
+export const updateOperation = operation({
+	name: 'Update',
+	value: 'update',
+	action: 'Update a query template',
+	description:
+		'Change the name, description, body, content type, query string or headers of a query template. Only the fields set are sent. Returns the updated template.',
+	endpoint: 'updateQueryTemplate',
+	pathLabels: QUERY_TEMPLATE_PATH_LABELS,
+	preSend: [sendHeaders('updateFields'), requireSomeUpdate()],
+});
+
+export const updateFields: INodeProperties[] = [
+	queryTemplateIdFor(['update']),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showFor(['update']) },
+		options: [
+			bodyField,
+			contentTypeField,
+			descriptionField,
+			headersField,
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				routing: { send: { type: 'body', property: 'name' } },
+			},
+			queryStringField,
+		],
+	},
+];

@@ -1,0 +1,67 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operation, resourceLocator } from '../../shared/descriptions';
+import {
+	authenticationFields,
+	candidatesMappingField,
+	descriptionField,
+	endpointTypeField,
+	headersField,
+	httpMethodField,
+	sendAuthentication,
+	sendHeaders,
+	showFor,
+	urlField,
+	validateEndpointBody,
+} from './shared';
+
+export const createOperation = operation({
+	name: 'Create',
+	value: 'create',
+	action: 'Create a search endpoint',
+	description:
+		'Save a search endpoint: the search engine URL, method, type, authentication and candidates mapping Releval uses to run queries. Secrets are write-only. Returns the new endpoint with its ID (without secrets).',
+	endpoint: 'createEndpoint',
+	required: { name: 'Name', url: 'URL', method: 'Method', type: 'Type' },
+	preSend: [sendHeaders('additionalFields'), sendAuthentication, validateEndpointBody],
+});
+
+const show = showFor(['create']);
+
+export const createFields: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Products (production)',
+		displayOptions: { show },
+		routing: { send: { type: 'body', property: 'name' } },
+	},
+	urlField({ required: true, displayOptions: { show } }),
+	httpMethodField({ required: true, displayOptions: { show } }),
+	endpointTypeField({ required: true, displayOptions: { show } }),
+	...authenticationFields(['create']),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			candidatesMappingField,
+			resourceLocator({
+				name: 'corpusId',
+				displayName: 'Corpus',
+				searchListMethod: 'searchCorpora',
+				description: 'The corpus (document collection) this endpoint searches',
+				required: false,
+				sendAs: { type: 'body', property: 'corpus_id' },
+			}),
+			descriptionField,
+			headersField('Extra HTTP headers sent to the search engine, as a JSON object of names to text values'),
+		],
+	},
+];

@@ -1,0 +1,55 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operation } from '../../shared/descriptions';
+import {
+	cameFromEndpoint,
+	authenticationFields,
+	candidatesMappingField,
+	describeTestResponse,
+	endpointTypeField,
+	headersField,
+	httpMethodField,
+	queryStringField,
+	requestBodyField,
+	sendAuthentication,
+	sendHeaders,
+	showFor,
+	urlField,
+	validateEndpointBody,
+} from './shared';
+
+export const testConfigurationOperation = operation({
+	name: 'Test Configuration',
+	value: 'testConfiguration',
+	action: 'Test an unsaved search endpoint configuration',
+	description:
+		'Send one test request to a search engine with a configuration that is not saved (URL, method, type, authentication, body, candidates mapping), to check it before creating the endpoint. Returns { responseSource, statusCode, response }: responseSource is "endpoint" when the search engine answered and "releval" when the answer came from Releval itself.',
+	endpoint: 'testEndpoint',
+	required: { url: 'URL', method: 'Method', type: 'Type' },
+	preSend: [sendHeaders('additionalFields'), sendAuthentication, validateEndpointBody],
+	postReceive: [describeTestResponse],
+	passThrough: cameFromEndpoint,
+});
+
+const show = showFor(['testConfiguration']);
+
+export const testConfigurationFields: INodeProperties[] = [
+	urlField({ required: true, displayOptions: { show } }),
+	httpMethodField({ required: true, displayOptions: { show } }),
+	endpointTypeField({ required: true, displayOptions: { show } }),
+	...authenticationFields(['testConfiguration']),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			requestBodyField('Raw request body sent to the search engine, e.g. a query DSL as JSON text'),
+			candidatesMappingField,
+			headersField('HTTP headers sent to the search engine, as a JSON object of names to text values'),
+			queryStringField('Query string appended to the URL'),
+		],
+	},
+];

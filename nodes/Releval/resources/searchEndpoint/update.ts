@@ -1,0 +1,66 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operation, resourceLocator } from '../../shared/descriptions';
+import { requireSomeUpdate } from '../../shared/requestBody';
+import {
+	ENDPOINT_PATH_LABELS,
+	authenticationFields,
+	candidatesMappingField,
+	descriptionField,
+	endpointIdFor,
+	endpointTypeField,
+	headersField,
+	httpMethodField,
+	sendAuthentication,
+	sendHeaders,
+	showFor,
+	urlField,
+	validateEndpointBody,
+} from './shared';
+
+export const updateOperation = operation({
+	name: 'Update',
+	value: 'update',
+	action: 'Update a search endpoint',
+	description:
+		'Change fields of a saved search endpoint. Only the fields set are sent; choose an Authentication other than "Keep Current" to replace the saved one (secrets must be entered again). Returns the updated endpoint without secrets.',
+	endpoint: 'updateEndpoint',
+	pathLabels: ENDPOINT_PATH_LABELS,
+	preSend: [sendHeaders('updateFields'), sendAuthentication, validateEndpointBody, requireSomeUpdate('Update Fields')],
+});
+
+export const updateFields: INodeProperties[] = [
+	endpointIdFor(['update']),
+	...authenticationFields(['update'], true),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showFor(['update']) },
+		options: [
+			candidatesMappingField,
+			resourceLocator({
+				name: 'corpusId',
+				displayName: 'Corpus',
+				searchListMethod: 'searchCorpora',
+				description: 'The corpus (document collection) this endpoint searches',
+				required: false,
+				sendAs: { type: 'body', property: 'corpus_id' },
+			}),
+			descriptionField,
+			headersField('Replaces the extra HTTP headers sent to the search engine, as a JSON object of names to text values'),
+			httpMethodField(),
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				routing: { send: { type: 'body', property: 'name' } },
+			},
+			endpointTypeField(),
+			urlField(),
+		],
+	},
+];

@@ -1,0 +1,38 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operation } from '../../shared/descriptions';
+import { requireSomeUpdate } from '../../shared/requestBody';
+import { allowedOriginsField, sendAllowedOrigins, showFor, SITE_PATH_LABELS, siteIdFor } from './shared';
+
+export const updateOperation = operation({
+	name: 'Update',
+	value: 'update',
+	action: 'Update a site',
+	description:
+		'Rename a site or replace its list of allowed origins (the list set here replaces the old one). Only the fields set are sent. Returns the updated site.',
+	endpoint: 'updateSite',
+	pathLabels: SITE_PATH_LABELS,
+	preSend: [sendAllowedOrigins('updateFields.allowedOrigins', false), requireSomeUpdate()],
+});
+
+export const updateFields: INodeProperties[] = [
+	siteIdFor(['update']),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showFor(['update']) },
+		options: [
+			allowedOriginsField(false),
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				routing: { send: { type: 'body', property: 'name' } },
+			},
+		],
+	},
+];
