@@ -59,7 +59,7 @@ describe('Releval OAuth2 API credential', () => {
 		t.mock.onRequest = (request) => {
 			if (request.query.page === '2' && t.mock.tokenRequests.length === 1) t.mock.revokeTokens();
 		};
-		const output = await t.harness.run(listAll);
+		const output = await t.harness.run({ ...listAll, pagesInParallel: 1 });
 		expect(output.map((item) => item.json.id)).toEqual(ids);
 		expect(t.mock.tokenRequests).toHaveLength(2);
 		// page 2 was sent twice: rejected with the revoked token, then retried with the new one
@@ -69,6 +69,18 @@ describe('Releval OAuth2 API credential', () => {
 			['2', 200],
 			['3', 200],
 		]);
+	});
+
+	test('a token revoked while pages are fetched in parallel is refreshed once for all of them', async () => {
+		const ids = seed(t, 950);
+		t.mock.onRequest = (request) => {
+			if (request.query.page === '3' && t.mock.tokenRequests.length === 1) t.mock.revokeTokens();
+		};
+		const output = await t.harness.run({ ...listAll, pagesInParallel: 4 });
+		expect(output.map((item) => item.json.id)).toEqual(ids);
+		expect(t.mock.tokenRequests).toHaveLength(2);
+		const succeeded = t.mock.apiRequests.filter((request) => request.status === 200).map((request) => request.query.page);
+		expect(succeeded.sort((a, b) => Number(a) - Number(b))).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
 	});
 
 	test('a wrong secret fails clearly, and neither the message nor the description contains it', async () => {

@@ -83,7 +83,8 @@ describe('servers that misbehave', () => {
 		const error = await failureOf(t.harness.run(getMany({ returnAll: true })));
 		expect(error.message).toBe('Releval sent a response this node cannot read');
 		expect(error.description).toContain('returned the same items for page 2 as for page 1');
-		expect(t.mock.apiRequests).toHaveLength(2);
+		// found as soon as page 2 arrived: only the pages already in flight were requested
+		expect(t.mock.apiRequests.length).toBeLessThanOrEqual(5);
 	});
 
 	test('a list response without its items array says what was expected', async () => {
@@ -120,9 +121,10 @@ describe('paginateList keeps every other query parameter on every page', () => {
 		const sent: Array<Record<string, unknown>> = [];
 		const context = {
 			getNode: () => ({ name: 'Releval', parameters: { resource: 'evaluationRun', operation: 'getAll' } }),
-			getNodeParameter: (name: string) => (name === 'returnAll' ? true : undefined),
+			getNodeParameter: (name: string, fallback: unknown) => (name === 'returnAll' ? true : fallback),
 			getItemIndex: () => 0,
 			continueOnFail: () => false,
+			getCredentials: async () => ({}),
 			helpers: {
 				httpRequestWithAuthentication: async (_type: string, options: { qs: Record<string, unknown> }) => {
 					sent.push({ ...options.qs });

@@ -20,6 +20,9 @@ export const FIRST_PAGE = 1;
 /** INFERRED: neither the default nor the maximum page size is documented; 100 is the safe choice. */
 export const PAGE_SIZE = 100;
 
+/** Pages fetched at once after the first page told the total (a node option; 1 = one after another). */
+export const DEFAULT_PAGES_IN_PARALLEL = 4;
+
 /** A server that never stops paging is cut off here (10,000 pages of 100 = one million items). */
 export const MAX_PAGES = 10_000;
 

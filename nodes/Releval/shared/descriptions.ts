@@ -142,6 +142,16 @@ export function returnAllAndLimit(show: IDisplayOptions['show']): INodePropertie
 			description: 'Max number of results to return',
 			hint: `Pages of ${PAGE_SIZE} are fetched until the limit is reached`,
 		},
+		{
+			displayName: 'Pages in Parallel',
+			name: 'pagesInParallel',
+			type: 'number',
+			displayOptions: { show },
+			typeOptions: { minValue: 1, maxValue: 16 },
+			default: 4, // DEFAULT_PAGES_IN_PARALLEL
+			description:
+				'How many pages to request at once once Releval has said how many there are. 1 fetches them one after another.',
+		},
 	];
 }
 

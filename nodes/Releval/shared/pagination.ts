@@ -7,7 +7,12 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
+import { sleep } from 'n8n-workflow';
+import type { ICredentialsDecrypted } from 'n8n-workflow';
+
 import {
+	CREDENTIAL_TYPE,
+	DEFAULT_PAGES_IN_PARALLEL,
 	FIRST_PAGE,
 	LIST_ITEM_KEYS,
 	LIST_TOTAL_KEYS,
@@ -18,7 +23,14 @@ import {
 	PAGE_SIZE_PARAMETER,
 } from './api';
 import { malformedResponseToNodeError } from './errors';
-import { applyPostReceive, operationLabel, sendRequest, withContinueOnFail } from './transport';
+import {
+	applyPostReceive,
+	routedSettings,
+	routedWhere,
+	send,
+	withContinueOnFail,
+	type SendSettings,
+} from './transport';
 
 /*
  * The one place for pagination. List operations send `page` and `pageSize` (Releval's documented names) and
@@ -82,6 +94,103 @@ function requestedCount(context: IExecutePaginationFunctions): number {
 	return Math.max(1, Number(context.getNodeParameter('limit', 50)));
 }
 
+/** The last page worth asking for, when the first page told the total; undefined when it did not. */
+export function lastPageToRequest(first: ListPage, pageSize: number, wanted: number): number | undefined {
+	const byServer =
+		first.totalPages ?? (first.total !== undefined ? Math.ceil(first.total / pageSize) : undefined);
+	if (byServer === undefined) return undefined;
+	const byLimit = Number.isFinite(wanted) ? Math.ceil(wanted / pageSize) : Infinity;
+	return FIRST_PAGE + Math.min(byServer, byLimit) - 1;
+}
+
+/**
+ * Fetches pages one after another, or — once the first page told the total — several at once (Pages in
+ * Parallel), keeping them in page order. A short or empty page ends the list even if the total promised more.
+ * A Retry-After on any page pauses the start of further pages for all of them.
+ */
+class Pager {
+	private readonly where: { operation: string; itemIndex: number };
+
+	private readonly settings: SendSettings;
+
+	private pausedUntil = 0;
+
+	constructor(
+		private readonly context: IExecutePaginationFunctions,
+		private readonly options: IHttpRequestOptions,
+		private readonly pageSize: number,
+		credentials: ICredentialsDecrypted | undefined,
+	) {
+		this.where = routedWhere(context);
+		this.settings = {
+			...routedSettings(context),
+			credentials,
+			onRetryWait: (delayMs) => {
+				this.pausedUntil = Math.max(this.pausedUntil, Date.now() + delayMs);
+			},
+		};
+	}
+
+	async fetch(page: number): Promise<{ listPage: ListPage; response: IN8nHttpFullResponse }> {
+		const waitMs = this.pausedUntil - Date.now();
+		if (waitMs > 0) await sleep(waitMs);
+		const response = await send(
+			this.context,
+			{ ...this.options, qs: { ...this.options.qs, [PAGE_PARAMETER]: page, [PAGE_SIZE_PARAMETER]: this.pageSize } },
+			this.where,
+			this.settings,
+		);
+		const listPage = readListPage(response.body);
+		if (typeof listPage === 'string') throw this.malformed(`Page ${page}: ${listPage}`);
+		return { listPage, response };
+	}
+
+	malformed(problem: string) {
+		return malformedResponseToNodeError(this.context.getNode(), problem, this.where);
+	}
+
+	repetition(page: number) {
+		return this.malformed(
+			`Releval returned the same items for page ${page} as for page ${page - 1}, so paging would never end.`,
+		);
+	}
+
+	/**
+	 * Pages `from`..`to` with up to `parallel` requests at a time, in page order, cut at the first short page.
+	 * `previous` is page `from - 1`, for spotting a server that serves the same page again.
+	 */
+	async fetchRange(from: number, to: number, parallel: number, previous: ListPage): Promise<ListPage[]> {
+		const pages: ListPage[] = [];
+		let next = from;
+		let endsAt = to;
+		let failure: unknown;
+		const before = (index: number) => (index === 0 ? previous : pages[index - 1]);
+		const repeats = (index: number) =>
+			pages[index]?.items.length > 0 &&
+			before(index) !== undefined &&
+			pageSignature(pages[index].items) === pageSignature(before(index).items);
+		const worker = async () => {
+			while (failure === undefined && next <= endsAt) {
+				const page = next++;
+				try {
+					const { listPage } = await this.fetch(page);
+					const index = page - from;
+					pages[index] = listPage;
+					if (listPage.items.length < this.pageSize) endsAt = Math.min(endsAt, page);
+					// stop early when the server serves the same page again
+					const repeated = [index, index + 1].find(repeats);
+					if (repeated !== undefined) failure ??= this.repetition(repeated + from);
+				} catch (error) {
+					failure ??= error;
+				}
+			}
+		};
+		await Promise.all(Array.from({ length: Math.max(1, parallel) }, worker));
+		if (failure !== undefined) throw failure;
+		return pages.slice(0, endsAt - from + 1);
+	}
+}
+
 /** Routing entry point of every list operation. */
 export async function paginateList(
 	this: IExecutePaginationFunctions,
@@ -90,44 +199,52 @@ export async function paginateList(
 	return await withContinueOnFail(this, async () => {
 		const wanted = requestedCount(this);
 		const pageSize = Math.min(PAGE_SIZE, wanted);
-		const options = requestData.options as IHttpRequestOptions;
-		const collected: IDataObject[] = [];
-		let lastResponse: IN8nHttpFullResponse | undefined;
-		let previousSignature = '';
+		const parallel = Math.max(1, Number(this.getNodeParameter('pagesInParallel', DEFAULT_PAGES_IN_PARALLEL)));
+		// Decrypt the credential once for all pages instead of once per page (n8n's default).
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		const nodeCredential = this.getNode().credentials?.[CREDENTIAL_TYPE];
+		const decrypted = nodeCredential
+			? { id: String(nodeCredential.id), name: nodeCredential.name, type: CREDENTIAL_TYPE, data: credentials }
+			: undefined;
+		const pager = new Pager(this, requestData.options as IHttpRequestOptions, pageSize, decrypted);
 
-		for (let page = FIRST_PAGE; ; page++) {
-			if (page - FIRST_PAGE >= MAX_PAGES) {
-				throw malformedResponseToNodeError(
-					this.getNode(),
-					`Releval kept returning full pages after ${MAX_PAGES} pages (${collected.length} items); stopped to protect the workflow.`,
-					{ operation: operationLabel(this), itemIndex: this.getItemIndex() },
-				);
+		const { listPage: first, response } = await pager.fetch(FIRST_PAGE);
+		const pages = [first];
+		if (first.items.length < wanted && !isLastPage(first, FIRST_PAGE, pageSize, first.items.length)) {
+			const lastPage = lastPageToRequest(first, pageSize, wanted);
+			if (lastPage !== undefined && parallel > 1) {
+				if (lastPage - FIRST_PAGE + 1 > MAX_PAGES) {
+					throw pager.malformed(`Releval reports ${lastPage} pages, more than the ${MAX_PAGES} this node fetches in one run.`);
+				}
+				pages.push(...(await pager.fetchRange(FIRST_PAGE + 1, lastPage, parallel, first)));
+			} else {
+				let collected = first.items.length;
+				for (let page = FIRST_PAGE + 1; ; page++) {
+					if (page - FIRST_PAGE >= MAX_PAGES) {
+						throw pager.malformed(
+							`Releval kept returning full pages after ${MAX_PAGES} pages (${collected} items); stopped to protect the workflow.`,
+						);
+					}
+					const { listPage } = await pager.fetch(page);
+					pages.push(listPage);
+					collected += listPage.items.length;
+					if (collected >= wanted || isLastPage(listPage, page, pageSize, collected)) break;
+				}
 			}
-			lastResponse = await sendRequest.call(this, {
-				...options,
-				qs: { ...options.qs, [PAGE_PARAMETER]: page, [PAGE_SIZE_PARAMETER]: pageSize },
-			});
-			const listPage = readListPage(lastResponse.body);
-			if (typeof listPage === 'string') {
-				throw malformedResponseToNodeError(this.getNode(), `Page ${page}: ${listPage}`, {
-					operation: operationLabel(this),
-					itemIndex: this.getItemIndex(),
-				});
-			}
-			const signature = pageSignature(listPage.items);
-			if (listPage.items.length > 0 && signature === previousSignature) {
-				throw malformedResponseToNodeError(
-					this.getNode(),
-					`Releval returned the same items for page ${page} as for page ${page - 1}, so paging would never end.`,
-					{ operation: operationLabel(this), itemIndex: this.getItemIndex() },
-				);
-			}
-			previousSignature = signature;
-			collected.push(...listPage.items);
-			if (collected.length >= wanted || isLastPage(listPage, page, pageSize, collected.length)) break;
 		}
 
-		const items = collected.slice(0, wanted).map((json) => ({ json }));
-		return await applyPostReceive.call(this, requestData, items, lastResponse);
+		for (let index = 1; index < pages.length; index++) {
+			if (pages[index].items.length > 0 && pageSignature(pages[index].items) === pageSignature(pages[index - 1].items)) {
+				throw pager.repetition(index + FIRST_PAGE);
+			}
+		}
+		const items: INodeExecutionData[] = [];
+		for (const page of pages) {
+			for (const json of page.items) {
+				if (items.length >= wanted) break;
+				items.push({ json });
+			}
+		}
+		return await applyPostReceive.call(this, requestData, items, response);
 	});
 }

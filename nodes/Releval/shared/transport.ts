@@ -5,6 +5,7 @@ import type {
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
+	ICredentialsDecrypted,
 	IN8nHttpFullResponse,
 	INode,
 	INodeExecutionData,
@@ -47,7 +48,10 @@ export function operationLabel(context: RoutedFunctions): string {
 	const resource = String(node.parameters.resource ?? '');
 	const operation = String(node.parameters.operation ?? '');
 	const pretty = (value: string) =>
-		value.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (first) => first.toUpperCase());
+		value
+			.replace(/([a-z])([A-Z])/g, '$1 $2')
+			.replace(/^./, (first) => first.toUpperCase())
+			.replace(/^Ai\b/, 'AI');
 	return `${pretty(resource)} → ${operation === 'getAll' ? 'Get Many' : pretty(operation)}`;
 }
 
@@ -67,9 +71,29 @@ export async function sendRequest(
 	options: IHttpRequestOptions,
 	passThrough?: PassThrough,
 ): Promise<IN8nHttpFullResponse> {
-	const retry = readRetrySettings(this.getNodeParameter('retryOptions', {}));
-	const where = { operation: operationLabel(this), itemIndex: this.getItemIndex() };
-	return await send(this, options, where, retry, passThrough);
+	return await send(this, options, routedWhere(this), { ...routedSettings(this), passThrough });
+}
+
+/** Where a routed request comes from, for error messages. */
+export function routedWhere(context: RoutedFunctions): { operation: string; itemIndex: number } {
+	return { operation: operationLabel(context), itemIndex: context.getItemIndex() };
+}
+
+/** The node's retry settings. */
+export function routedSettings(context: RoutedFunctions): SendSettings {
+	return { retry: readRetrySettings(context.getNodeParameter('retryOptions', {})) };
+}
+
+export interface SendSettings {
+	retry?: RetrySettings;
+	passThrough?: PassThrough;
+	/**
+	 * The credential, decrypted once for many requests (paging): n8n then skips loading it per request, and a
+	 * token refreshed by one request is seen by the others.
+	 */
+	credentials?: ICredentialsDecrypted;
+	/** Told before each wait for a retry (paging pauses its other requests during a Retry-After). */
+	onRetryWait?: (delayMs: number) => void;
 }
 
 /** Recognises answers that are not Releval's own (e.g. a search engine's, relayed by Releval) and pass as they are. */
@@ -80,18 +104,19 @@ export async function send(
 	context: RequestContext,
 	options: IHttpRequestOptions,
 	where: { operation: string; itemIndex?: number },
-	retry: RetrySettings = DEFAULT_RETRY_SETTINGS,
-	passThrough?: PassThrough,
+	settings: SendSettings = {},
 ): Promise<IN8nHttpFullResponse> {
+	const retry = settings.retry ?? DEFAULT_RETRY_SETTINGS;
 	const method = String(options.method ?? 'GET').toUpperCase();
 	let waitedMs = 0;
 	for (let attemptNumber = 1; ; attemptNumber++) {
-		const outcome = await attempt(context, options, where, method, passThrough);
+		const outcome = await attempt(context, options, where, method, settings);
 		if ('response' in outcome) return outcome.response;
 		if (attemptNumber <= retry.maxRetries && isRetryable(outcome.failure)) {
 			const delayMs = retryDelayMs(outcome.failure, attemptNumber);
 			if (waitedMs + delayMs <= retry.maxWaitSeconds * 1000) {
 				waitedMs += delayMs;
+				settings.onRetryWait?.(delayMs);
 				await sleep(delayMs);
 				continue;
 			}
@@ -107,21 +132,22 @@ async function attempt(
 	options: IHttpRequestOptions,
 	where: { operation: string; itemIndex?: number },
 	method: string,
-	passThrough: PassThrough | undefined,
+	settings: SendSettings,
 ): Promise<AttemptOutcome> {
 	let response: IN8nHttpFullResponse;
 	try {
 		response = toFullResponse(
-			await context.helpers.httpRequestWithAuthentication.call(context as never, CREDENTIAL_TYPE, {
-				...options,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: IGNORE_ERRORS_EXCEPT_UNAUTHORIZED,
-			}),
+			await context.helpers.httpRequestWithAuthentication.call(
+				context as never,
+				CREDENTIAL_TYPE,
+				{ ...options, returnFullResponse: true, ignoreHttpStatusErrors: IGNORE_ERRORS_EXCEPT_UNAUTHORIZED },
+				settings.credentials ? { credentialsDecrypted: settings.credentials } : undefined,
+			),
 		);
 	} catch (error) {
 		return normaliseThrownError(context.getNode(), error, where, options.timeout, method);
 	}
-	if (response.statusCode < 400 || passThrough?.(response)) return { response };
+	if (response.statusCode < 400 || settings.passThrough?.(response)) return { response };
 	return {
 		error: httpFailureToNodeError(context.getNode(), response, where),
 		failure: { method, status: response.statusCode, headers: response.headers },
@@ -270,7 +296,12 @@ export function executeOnceForAllItems(combinesItems: (context: IExecuteSingleFu
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		if (combinesItems(this) && this.getItemIndex() > 0) return [];
-		return await executeRequest.call(this, requestData);
+		if (!combinesItems(this)) return await executeRequest.call(this, requestData);
+		if (this.getItemIndex() > 0) return [];
+		// the one request stands for every input item
+		const inputCount = this.getExecuteData().data.main[0]?.length ?? 1;
+		const pairedItem = Array.from({ length: inputCount }, (_, item) => ({ item }));
+		const items = await executeRequest.call(this, requestData);
+		return items.map((item) => ({ ...item, pairedItem }));
 	};
 }

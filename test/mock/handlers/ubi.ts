@@ -11,8 +11,8 @@ import { siteByPublicId } from './sites';
  * - track-event (public, no token): always 202 with no body, validated "later" as Releval does: events whose
  *   site_id is not a registered Site, or that come from an Origin outside the Site's allowed origins, are
  *   dropped silently; a numeric object_id / internal_id drops the whole batch. Accepted events are stored.
- *   A request without an Origin header (server-side senders) passes the origin check (SEEN: releval/tracker's
- *   Node integration test sends no Origin and its event is ingested).
+ *   A request without an Origin header (server-side senders) passes the origin check (INFERRED from
+ *   releval/tracker's integration test, whose Node-side BatchSink posts an event and sees it ingested).
  * - query (INFERRED): a tiny read-only SQL subset over the stored data, answered in ClickHouse's JSON format:
  *   SELECT <*|count()|columns> FROM ubi_events|ubi_queries [WHERE col = 'value' [AND ...]] [LIMIT n].
  */

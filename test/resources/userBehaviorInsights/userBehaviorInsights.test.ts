@@ -169,7 +169,7 @@ describe('User Behavior Insights', () => {
 			seedSite('SITE-A');
 			seedSite('SITE-B');
 			const output = await t.harness.run(
-				ubi({ operation: 'trackEvents', eventsFrom: 'json', siteId: byId('SITE-A'), eventsJson: '={{ $json.events }}' }),
+				ubi({ operation: 'trackEvents', eventsFrom: 'json', defaultSiteId: byId('SITE-A'), eventsJson: '={{ $json.events }}' }),
 				{
 					items: items([
 						{
@@ -227,7 +227,7 @@ describe('User Behavior Insights', () => {
 					ubi({
 						operation: 'trackEvents',
 						eventsFrom: 'json',
-						siteId: byId('SITE-PUBLIC-1'),
+						defaultSiteId: byId('SITE-PUBLIC-1'),
 						eventsJson: JSON.stringify([
 							{ action_name: 'click', event_attributes: { object: { object_id: 'OK-1' } } },
 							{ action_name: 'click', event_attributes: eventAttributes },
@@ -239,10 +239,23 @@ describe('User Behavior Insights', () => {
 			expect(t.mock.requests).toHaveLength(0);
 		});
 
+		test('JSON mode: an event without site_id and no Default Site stops the batch before any request', async () => {
+			await expect(
+				t.harness.run(
+					ubi({
+						operation: 'trackEvents',
+						eventsFrom: 'json',
+						eventsJson: '[{"action_name": "click", "site_id": "S1"}, {"action_name": "view"}]',
+					}),
+				),
+			).rejects.toThrow('Input item 1, event 2: site_id is required: set it in the event, or choose a Default Site.');
+			expect(t.mock.requests).toHaveLength(0);
+		});
+
 		test('invalid JSON events stop the item before any request', async () => {
 			await expect(
 				t.harness.run(
-					ubi({ operation: 'trackEvents', eventsFrom: 'json', siteId: byId('S'), eventsJson: '[{"action_name": "click"' }),
+					ubi({ operation: 'trackEvents', eventsFrom: 'json', defaultSiteId: byId('S'), eventsJson: '[{"action_name": "click"' }),
 				),
 			).rejects.toThrow('Input item 1, "Events": is not valid JSON');
 			expect(t.mock.requests).toHaveLength(0);

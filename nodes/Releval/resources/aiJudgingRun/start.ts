@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operation, resourceLocator } from '../../shared/descriptions';
+import { waitForCompletion, waitForCompletionOptions } from '../../shared/waitForCompletion';
 import { runIdFor } from '../evaluationRun/shared';
 import { showFor } from './shared';
 
@@ -9,10 +10,11 @@ export const startOperation = operation({
 	value: 'start',
 	action: 'Start an AI judging run',
 	description:
-		'Have an AI judge grade every candidate of a completed, unlocked evaluation run. Returns the new judging run (status "queued") with its ID; poll Get for progress. A later judging run on the same evaluation run overwrites the grades.',
+		'Have an AI judge grade every candidate of a completed, unlocked evaluation run. Returns the new judging run (status "queued") with its ID; poll Get for progress, or turn on Wait for Completion (Options) to get it back once it has ended, with its judged and failed counts and tokens. A later judging run on the same evaluation run overwrites the grades.',
 	endpoint: 'startAiJudgingRun',
 	pathLabels: { runId: 'Evaluation Run' },
 	required: { aiJudgeId: 'AI Judge' },
+	postReceive: [waitForCompletion('aiJudgingRun')],
 });
 
 const show = showFor(['start']);
@@ -30,4 +32,5 @@ export const startFields: INodeProperties[] = [
 		displayOptions: { show },
 		sendAs: { type: 'body', property: 'ai_judge_id' },
 	}),
+	waitForCompletionOptions(show, 'judging run'),
 ];

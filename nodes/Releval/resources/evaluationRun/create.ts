@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operation } from '../../shared/descriptions';
+import { waitForCompletion, waitForCompletionOptions } from '../../shared/waitForCompletion';
 import {
 	EVALUATION_PATH_LABELS,
 	METRIC_OPTIONS,
@@ -16,11 +17,12 @@ export const createOperation = operation({
 	value: 'create',
 	action: 'Create an evaluation run',
 	description:
-		'Create a run of an evaluation with a judgment scale and the metrics to compute, optionally overriding the query template for this run only. Returns the new run (status "pending") with its ID; use Start to queue it.',
+		'Create a run of an evaluation with a judgment scale and the metrics to compute, optionally overriding the query template for this run only. Returns the new run (status "pending") with its ID; use Start to queue it. With Wait for Completion (Options), waits until the run has finished, if Releval queues runs on creation.',
 	endpoint: 'createEvaluationRun',
 	pathLabels: EVALUATION_PATH_LABELS,
 	required: { name: 'Name', scale: 'Scale' },
 	preSend: [sendMetrics(), sendHeadersOverride('additionalFields')],
+	postReceive: [waitForCompletion('evaluationRun')],
 });
 
 const show = showFor(['create']);
@@ -112,4 +114,5 @@ export const createFields: INodeProperties[] = [
 			},
 		],
 	},
+	waitForCompletionOptions(show, 'run'),
 ];

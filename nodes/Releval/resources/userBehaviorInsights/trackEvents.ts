@@ -128,7 +128,7 @@ export function checkEvent(raw: unknown, defaultSiteId: string | undefined, fail
 	if (event.site_id === undefined && defaultSiteId) event.site_id = defaultSiteId;
 	if (event.action_name === undefined) throw fail('action_name is required (e.g. "click", "impression", "add_to_cart")');
 	if (event.site_id === undefined) {
-		throw fail('site_id is required: choose the Site, or set site_id in the event. Releval drops events without a registered site_id.');
+		throw fail('site_id is required: set it in the event, or choose a Default Site. Releval drops events without a registered site_id.');
 	}
 
 	if (raw.timestamp === undefined || raw.timestamp === null || raw.timestamp === '') {
@@ -183,10 +183,11 @@ function sendsOneBatch(context: IExecuteSingleFunctions): boolean {
 function eventsOfItem(context: IExecuteSingleFunctions, itemIndex: number, now: string): IDataObject[] {
 	const read = (parameter: string, fallback: unknown) => parameterForItem(context, parameter, itemIndex, fallback);
 	const where = `Input item ${itemIndex + 1}`;
-	const siteValue = read('siteId', '');
+	const fromJson = read('eventsFrom', 'fields') === 'json';
+	const siteValue = read(fromJson ? 'defaultSiteId' : 'siteId', '');
 	const siteId = isBlankValue(siteValue) ? undefined : textValue(siteValue)?.trim();
 
-	if (read('eventsFrom', 'fields') === 'json') {
+	if (fromJson) {
 		const parsed = parseJson(read('eventsJson', ''), failFor(context, itemIndex, `${where}, "Events"`));
 		const list = parsed === undefined ? [] : Array.isArray(parsed) ? parsed : [parsed];
 		if (list.length === 0) {
@@ -291,8 +292,17 @@ export const trackEventsFields: INodeProperties[] = [
 		displayName: 'Site',
 		searchListMethod: 'searchSiteIds',
 		description:
-			"The registered site the events belong to (its public site_id). In JSON mode it is used for events that have no site_id of their own. Releval drops events whose site_id is unknown.",
-		displayOptions: { show },
+			'The registered site the events belong to (its public site_id). Releval silently drops events whose site_id is unknown.',
+		displayOptions: fromFields,
+	}),
+	resourceLocator({
+		name: 'defaultSiteId',
+		displayName: 'Default Site',
+		searchListMethod: 'searchSiteIds',
+		required: false,
+		description:
+			'The site (public site_id) for events that carry no site_id of their own. Releval silently drops events whose site_id is unknown.',
+		displayOptions: { show: showFor(['trackEvents'], { eventsFrom: ['json'] }) },
 	}),
 	{
 		displayName: 'Action Name',
