@@ -274,6 +274,14 @@ export class RelevalOAuth2Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/releval.svg', dark: 'file:../icons/releval.dark.svg' };
 
+	// Offers the credential in n8n's HTTP Request node ("Predefined Credential Type"): the path for any
+	// Releval endpoint this node does not model.
+	httpRequestNode = {
+		name: 'Releval',
+		docsUrl: 'https://releval-docs.pages.dev/docs/api-concepts/rest-api',
+		apiBaseUrlPlaceholder: 'https://app.releval.co/api/v1/',
+	};
+
 	properties: INodeProperties[] = [
 		{
 			displayName: 'Base URL',
