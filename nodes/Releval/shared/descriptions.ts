@@ -11,6 +11,7 @@ import type {
 
 import { ENDPOINTS, PAGE_SIZE, type OperationId } from './api';
 import { paginateList } from './pagination';
+import { isBlankValue } from './validation';
 import { executeOnceForAllItems, executePassingThrough, executeRequest, type PassThrough } from './transport';
 
 /*
@@ -23,10 +24,6 @@ export interface ParameterLabels {
 	[parameterName: string]: string;
 }
 
-function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
-
 function readParameter(context: IExecuteSingleFunctions, name: string): unknown {
 	return context.getNodeParameter(name, undefined, { extractValue: true });
 }
@@ -35,7 +32,7 @@ function readParameter(context: IExecuteSingleFunctions, name: string): unknown 
 export function requireParameters(labels: ParameterLabels): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		for (const [name, label] of Object.entries(labels)) {
-			if (isBlank(readParameter(this, name))) {
+			if (isBlankValue(readParameter(this, name))) {
 				throw new NodeOperationError(this.getNode(), `"${label}" is required`, {
 					itemIndex: this.getItemIndex(),
 					description: `Set the "${label}" parameter; nothing was sent to Releval.`,
@@ -51,7 +48,7 @@ function fillPathParameters(path: string, labels: ParameterLabels): PreSendActio
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		requestOptions.url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
 			const value = readParameter(this, name);
-			if (isBlank(value)) {
+			if (isBlankValue(value)) {
 				const label = labels[name] ?? name;
 				throw new NodeOperationError(this.getNode(), `"${label}" is required`, {
 					itemIndex: this.getItemIndex(),
@@ -118,6 +115,35 @@ export function operation(definition: OperationDefinition): INodePropertyOptions
 				pagination: routingFunction(definition, isList),
 			},
 		},
+	};
+}
+
+/** The Operation dropdown of a resource, its options in alphabetical order. */
+export function operationSelector(
+	resource: string,
+	options: INodePropertyOptions[],
+	defaultOperation: string,
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
+		default: defaultOperation,
+	};
+}
+
+/** The optional free-text description most Releval resources have. */
+export function descriptionField(): INodeProperties {
+	return {
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		routing: { send: { type: 'body', property: 'description' } },
 	};
 }
 

@@ -29,6 +29,7 @@ import {
 	type FailedAttempt,
 	type RetrySettings,
 } from './retry';
+import { allInputItems } from './validation';
 
 /*
  * The one transport. Every operation's routing hands its built request to `executeRequest` (or to the list
@@ -299,8 +300,7 @@ export function executeOnceForAllItems(combinesItems: (context: IExecuteSingleFu
 		if (!combinesItems(this)) return await executeRequest.call(this, requestData);
 		if (this.getItemIndex() > 0) return [];
 		// the one request stands for every input item
-		const inputCount = this.getExecuteData().data.main[0]?.length ?? 1;
-		const pairedItem = Array.from({ length: inputCount }, (_, item) => ({ item }));
+		const pairedItem = allInputItems(this).map((_, item) => ({ item }));
 		const items = await executeRequest.call(this, requestData);
 		return items.map((item) => ({ ...item, pairedItem }));
 	};

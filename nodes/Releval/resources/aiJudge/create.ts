@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation, resourceLocator } from '../../shared/descriptions';
 import { judgeNumberChecks, judgeSettings, PROMPT_TEMPLATE_HINT, showFor } from './shared';
 
+import { operation, resourceLocator } from '../../shared/descriptions';
 export const createOperation = operation({
 	name: 'Create',
 	value: 'create',

@@ -1,8 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import { sendInteger } from '../../shared/validation';
 
-import { resourceLocator } from '../../shared/descriptions';
-import { sendInteger } from '../../shared/valueChecks';
-
+import { descriptionField, resourceLocator } from '../../shared/descriptions';
 export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
 	resource: ['aiJudge'],
 	operation: operations,
@@ -42,14 +41,7 @@ export function judgeSettings(): INodeProperties[] {
 			default: 1,
 			description: 'How many prompts the judge sends to the provider at the same time',
 		},
-		{
-			displayName: 'Description',
-			name: 'description',
-			type: 'string',
-			typeOptions: { rows: 2 },
-			default: '',
-			routing: { send: { type: 'body', property: 'description' } },
-		},
+		descriptionField(),
 		{
 			displayName: 'Include Images',
 			name: 'includeImages',

@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation } from '../../shared/descriptions';
 import { AI_JUDGE_PATH_LABELS, aiJudgeIdFor } from './shared';
 
+import { operation } from '../../shared/descriptions';
 export const testOperation = operation({
 	name: 'Test',
 	value: 'test',

@@ -1,19 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../shared/descriptions';
 import { cancelFields, cancelOperation } from './cancel';
 import { getFields, getOperation } from './get';
 import { startFields, startOperation } from './start';
 
 export const aiJudgingRunDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['aiJudgingRun'] } },
-		options: [cancelOperation, getOperation, startOperation],
-		default: 'start',
-	},
+	operationSelector('aiJudgingRun', [cancelOperation, getOperation, startOperation], 'start'),
 	...cancelFields,
 	...getFields,
 	...startFields,

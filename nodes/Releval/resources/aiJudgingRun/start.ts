@@ -1,10 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation, resourceLocator } from '../../shared/descriptions';
 import { waitForCompletion, waitForCompletionOptions } from '../../shared/waitForCompletion';
 import { runIdFor } from '../evaluationRun/shared';
 import { showFor } from './shared';
 
+import { operation, resourceLocator } from '../../shared/descriptions';
 export const startOperation = operation({
 	name: 'Start',
 	value: 'start',

@@ -1,8 +1,4 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
-
-import { operation } from '../../shared/descriptions';
-import { invalidParameter } from '../../shared/validation';
-import { checkOptionValues, isBlankValue, isHttpUrl } from '../../shared/valueChecks';
 import {
 	PROVIDER_FIELDS,
 	PROVIDER_TYPES,
@@ -11,7 +7,9 @@ import {
 	showFor,
 	withoutSecrets,
 } from './shared';
+import { checkOptionValues, invalidParameter, isBlankValue, isHttpUrl } from '../../shared/validation';
 
+import { operation } from '../../shared/descriptions';
 /** Puts the type and the settings of that type (and only those) in the body, checking each first. */
 function buildProviderBody(): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../shared/descriptions';
 import { createFields, createOperation } from './create';
 import { deleteFields, deleteOperation } from './delete';
 import { getFields, getOperation } from './get';
@@ -8,15 +9,7 @@ import { testFields, testOperation } from './testProvider';
 import { updateFields, updateOperation } from './update';
 
 export const aiProviderDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['aiProvider'] } },
-		options: [createOperation, deleteOperation, getOperation, getAllOperation, testOperation, updateOperation],
-		default: 'getAll',
-	},
+	operationSelector('aiProvider', [createOperation, deleteOperation, getOperation, getAllOperation, testOperation, updateOperation], 'getAll'),
 	...createFields,
 	...deleteFields,
 	...getFields,

@@ -8,7 +8,6 @@ import type {
 } from 'n8n-workflow';
 
 import { resourceLocator } from '../../shared/descriptions';
-
 export const showFor = (operations: string[], extra: IDisplayOptions['show'] = {}): IDisplayOptions['show'] => ({
 	resource: ['aiProvider'],
 	operation: operations,

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-
-import { operation, resourceLocator } from '../../shared/descriptions';
 import { invalidParameter } from '../../shared/validation';
 import { showFor } from './shared';
 
+import { operation, resourceLocator } from '../../shared/descriptions';
 const TEMPLATES_LABEL = 'Query Templates to Compare';
 
 function idOf(value: unknown): string {

@@ -1,9 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation } from '../../shared/descriptions';
 import { simplifyParameter, simplifyTo } from '../../shared/output';
 import { ANALYSIS_PATH_LABELS, SIMPLIFIED_ANALYSIS_FIELDS, analysisIdFor, showFor } from './shared';
 
+import { operation } from '../../shared/descriptions';
 export const getOperation = operation({
 	name: 'Get',
 	value: 'get',

@@ -1,20 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../shared/descriptions';
 import { createFields, createOperation } from './create';
 import { getFields, getOperation } from './get';
 import { getAllFields, getAllOperation } from './getAll';
 import { uploadFields, uploadOperation } from './upload';
 
 export const analysisDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['analysis'] } },
-		options: [createOperation, getOperation, getAllOperation, uploadOperation],
-		default: 'getAll',
-	},
+	operationSelector('analysis', [createOperation, getOperation, getAllOperation, uploadOperation], 'getAll'),
 	...createFields,
 	...getFields,
 	...getAllFields,

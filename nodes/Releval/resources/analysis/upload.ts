@@ -1,9 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation } from '../../shared/descriptions';
 import { binaryPropertyParameter, fileNameOption, sendMultipartUpload } from '../../shared/multipart';
 import { showFor } from './shared';
 
+import { operation } from '../../shared/descriptions';
 export const uploadOperation = operation({
 	name: 'Upload',
 	value: 'upload',

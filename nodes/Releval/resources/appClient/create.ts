@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation } from '../../shared/descriptions';
 import { ROLE_OPTIONS, SECRET_NOTICE, sendRoles, showFor } from './shared';
 
+import { descriptionField, operation } from '../../shared/descriptions';
 export const createOperation = operation({
 	name: 'Create',
 	value: 'create',
@@ -42,14 +41,7 @@ export const createFields: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-				routing: { send: { type: 'body', property: 'description' } },
-			},
+			descriptionField(),
 			{
 				displayName: 'Roles',
 				name: 'roles',

@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation } from '../../shared/descriptions';
 import { APP_CLIENT_PATH_LABELS, appClientIdFor } from './shared';
 
+import { operation } from '../../shared/descriptions';
 export const getOperation = operation({
 	name: 'Get',
 	value: 'get',

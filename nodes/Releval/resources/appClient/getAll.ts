@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation, returnAllAndLimit } from '../../shared/descriptions';
 import { showFor } from './shared';
 
+import { operation, returnAllAndLimit } from '../../shared/descriptions';
 export const getAllOperation = operation({
 	name: 'Get Many',
 	value: 'getAll',

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../shared/descriptions';
 import { createFields, createOperation } from './create';
 import { deleteFields, deleteOperation } from './delete';
 import { getFields, getOperation } from './get';
@@ -7,15 +8,7 @@ import { getAllFields, getAllOperation } from './getAll';
 import { regenerateSecretFields, regenerateSecretOperation } from './regenerateSecret';
 
 export const appClientDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['appClient'] } },
-		options: [createOperation, deleteOperation, getOperation, getAllOperation, regenerateSecretOperation],
-		default: 'getAll',
-	},
+	operationSelector('appClient', [createOperation, deleteOperation, getOperation, getAllOperation, regenerateSecretOperation], 'getAll'),
 	...createFields,
 	...deleteFields,
 	...getFields,

@@ -6,10 +6,9 @@ import type {
 	INodePropertyOptions,
 	PreSendAction,
 } from 'n8n-workflow';
+import { checkOptionValues } from '../../shared/validation';
 
 import { resourceLocator } from '../../shared/descriptions';
-import { checkOptionValues } from '../../shared/valueChecks';
-
 export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
 	resource: ['appClient'],
 	operation: operations,

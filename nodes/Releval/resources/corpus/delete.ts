@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation } from '../../shared/descriptions';
 import { CORPUS_PATH_LABELS, corpusIdFor } from './shared';
 
+import { operation } from '../../shared/descriptions';
 export const deleteOperation = operation({
 	name: 'Delete',
 	value: 'delete',

@@ -1,9 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation } from '../../shared/descriptions';
-import { requireSomeUpdate } from '../../shared/requestBody';
+import { requireSomeUpdate } from '../../shared/validation';
 import { CORPUS_PATH_LABELS, corpusIdFor, showFor } from './shared';
 
+import { descriptionField, operation } from '../../shared/descriptions';
 export const updateOperation = operation({
 	name: 'Update',
 	value: 'update',
@@ -25,14 +24,7 @@ export const updateFields: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showFor(['update']) },
 		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-				routing: { send: { type: 'body', property: 'description' } },
-			},
+			descriptionField(),
 			{
 				displayName: 'Name',
 				name: 'name',

@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation, resourceLocator } from '../../shared/descriptions';
 import { showFor } from './shared';
 
+import { descriptionField, operation, resourceLocator } from '../../shared/descriptions';
 export const createOperation = operation({
 	name: 'Create',
 	value: 'create',
@@ -63,14 +62,7 @@ export const createFields: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-				routing: { send: { type: 'body', property: 'description' } },
-			},
+			descriptionField(),
 		],
 	},
 ];

@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation, resourceLocator } from '../../shared/descriptions';
 import { EVALUATION_PATH_LABELS, evaluationIdFor, showFor } from './shared';
 
+import { descriptionField, operation, resourceLocator } from '../../shared/descriptions';
 export const updateOperation = operation({
 	name: 'Update',
 	value: 'update',
@@ -23,14 +22,7 @@ export const updateFields: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showFor(['update']) },
 		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-				routing: { send: { type: 'body', property: 'description' } },
-			},
+			descriptionField(),
 			{
 				displayName: 'Name',
 				name: 'name',

@@ -1,6 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation } from '../../shared/descriptions';
 import { waitForCompletion, waitForCompletionOptions } from '../../shared/waitForCompletion';
 import {
 	EVALUATION_PATH_LABELS,
@@ -12,6 +10,7 @@ import {
 	showFor,
 } from './shared';
 
+import { operation } from '../../shared/descriptions';
 export const createOperation = operation({
 	name: 'Create',
 	value: 'create',

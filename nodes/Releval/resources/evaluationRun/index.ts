@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../shared/descriptions';
 import { cloneFields, cloneOperation } from './clone';
 import { createFields, createOperation } from './create';
 import { exportJudgmentsFields, exportJudgmentsOperation } from './exportJudgments';
@@ -11,13 +12,7 @@ import { startFields, startOperation } from './start';
 import { stopFields, stopOperation } from './stop';
 
 export const evaluationRunDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['evaluationRun'] } },
-		options: [
+	operationSelector('evaluationRun', [
 			cloneOperation,
 			createOperation,
 			exportJudgmentsOperation,
@@ -27,9 +22,7 @@ export const evaluationRunDescription: INodeProperties[] = [
 			lockOperation,
 			startOperation,
 			stopOperation,
-		],
-		default: 'getAll',
-	},
+		], 'getAll'),
 	...cloneFields,
 	...createFields,
 	...exportJudgmentsFields,

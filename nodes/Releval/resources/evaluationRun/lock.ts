@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation } from '../../shared/descriptions';
 import { RUN_PATH_LABELS, runIdFor } from './shared';
 
+import { operation } from '../../shared/descriptions';
 export const lockOperation = operation({
 	name: 'Lock',
 	value: 'lock',

@@ -1,9 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation } from '../../shared/descriptions';
 import { waitForCompletion, waitForCompletionOptions } from '../../shared/waitForCompletion';
 import { RUN_PATH_LABELS, runIdFor, showFor } from './shared';
 
+import { operation } from '../../shared/descriptions';
 export const startOperation = operation({
 	name: 'Start',
 	value: 'start',

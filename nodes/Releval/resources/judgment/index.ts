@@ -1,16 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../shared/descriptions';
 import { submitFields, submitOperation } from './submit';
 
 export const judgmentDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['judgment'] } },
-		options: [submitOperation],
-		default: 'submit',
-	},
+	operationSelector('judgment', [submitOperation], 'submit'),
 	...submitFields,
 ];

@@ -3,15 +3,14 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	INodeExecutionData,
 	INodeProperties,
 	PreSendAction,
 } from 'n8n-workflow';
-
-import { operation } from '../../shared/descriptions';
 import { SCALE_OPTIONS } from '../evaluationRun/shared';
 import { SCALE_RANGES, showFor } from './shared';
+import { allInputItems } from '../../shared/validation';
 
+import { operation } from '../../shared/descriptions';
 /** Where a grade came from, for error messages: "Input item 3" or "Query 1, candidate 2". */
 interface GradeRow {
 	where: string;
@@ -36,11 +35,6 @@ function fieldOf(json: IDataObject, path: string): unknown {
 		value = (value as IDataObject)[segment];
 	}
 	return value;
-}
-
-/** Every input item of the node (the operation sends one request for all of them). */
-function allInputItems(context: IExecuteSingleFunctions): INodeExecutionData[] {
-	return context.getExecuteData()?.data?.main?.[0] ?? [context.getInputData()];
 }
 
 function rowsFromItems(context: IExecuteSingleFunctions): GradeRow[] {

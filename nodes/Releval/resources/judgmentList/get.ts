@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation } from '../../shared/descriptions';
 import { JUDGMENT_LIST_PATH_LABELS, judgmentListIdFor } from './shared';
 
+import { operation } from '../../shared/descriptions';
 export const getOperation = operation({
 	name: 'Get',
 	value: 'get',

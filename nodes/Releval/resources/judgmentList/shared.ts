@@ -1,8 +1,7 @@
 import type { IDisplayOptions, IExecuteSingleFunctions, IHttpRequestOptions, INodePropertyOptions, PreSendAction } from 'n8n-workflow';
-
-import { resourceLocator } from '../../shared/descriptions';
 import { invalidParameter } from '../../shared/validation';
 
+import { resourceLocator } from '../../shared/descriptions';
 export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
 	resource: ['judgmentList'],
 	operation: operations,

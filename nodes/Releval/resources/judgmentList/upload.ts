@@ -1,9 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation, resourceLocator } from '../../shared/descriptions';
 import { binaryPropertyParameter, fileNameOption, sendMultipartUpload } from '../../shared/multipart';
 import { JUDGMENT_LIST_TYPES, SCALES, requireOption, showFor } from './shared';
 
+import { descriptionField, operation, resourceLocator } from '../../shared/descriptions';
 export const uploadOperation = operation({
 	name: 'Upload',
 	value: 'upload',
@@ -71,14 +70,7 @@ export const uploadFields: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-				routing: { send: { type: 'body', property: 'description' } },
-			},
+			descriptionField(),
 			fileNameOption('uploadJudgmentList'),
 		],
 	},

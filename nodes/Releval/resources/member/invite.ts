@@ -1,11 +1,9 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
-
-import { operation } from '../../shared/descriptions';
-import { invalidParameter } from '../../shared/validation';
-import { isEmailAddress } from '../../shared/valueChecks';
 import { ROLE_OPTIONS, sendRoles } from '../appClient/shared';
 import { showFor } from './shared';
+import { invalidParameter, isEmailAddress } from '../../shared/validation';
 
+import { operation } from '../../shared/descriptions';
 function checkEmail(): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const email = String(this.getNodeParameter('email', '')).trim();

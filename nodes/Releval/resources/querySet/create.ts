@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { allInputItems, invalidParameter } from '../../shared/validation';
+import { checkOneKind, fieldValue, showFor, toQuery, type Query } from './shared';
 
-import { operation } from '../../shared/descriptions';
-import { invalidParameter } from '../../shared/validation';
-import { allInputItems, checkOneKind, fieldValue, showFor, toQuery, type Query } from './shared';
-
+import { descriptionField, operation } from '../../shared/descriptions';
 const QUERIES_LABEL = 'Queries';
 const QUERY_FIELD_LABEL = 'Query Field';
 
@@ -131,14 +130,7 @@ export const createFields: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-				routing: { send: { type: 'body', property: 'description' } },
-			},
+			descriptionField(),
 		],
 	},
 ];

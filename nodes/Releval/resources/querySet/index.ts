@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../shared/descriptions';
 import { createFields, createOperation } from './create';
 import { deleteFields, deleteOperation } from './delete';
 import { getFields, getOperation } from './get';
@@ -7,15 +8,7 @@ import { getAllFields, getAllOperation } from './getAll';
 import { uploadFields, uploadOperation } from './upload';
 
 export const querySetDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['querySet'] } },
-		options: [createOperation, deleteOperation, getOperation, getAllOperation, uploadOperation],
-		default: 'getAll',
-	},
+	operationSelector('querySet', [createOperation, deleteOperation, getOperation, getAllOperation, uploadOperation], 'getAll'),
 	...createFields,
 	...deleteFields,
 	...getFields,

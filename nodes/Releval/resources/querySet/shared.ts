@@ -1,8 +1,7 @@
-import type { IDataObject, IDisplayOptions, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
-
-import { resourceLocator } from '../../shared/descriptions';
+import type { IDataObject, IDisplayOptions, IExecuteSingleFunctions } from 'n8n-workflow';
 import { invalidParameter } from '../../shared/validation';
 
+import { resourceLocator } from '../../shared/descriptions';
 export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
 	resource: ['querySet'],
 	operation: operations,
@@ -87,8 +86,3 @@ export function fieldValue(json: IDataObject, field: string): unknown {
 	return value;
 }
 
-/** Every input item of the node (a pre-send step only sees its own item through `getInputData()`). */
-export function allInputItems(context: IExecuteSingleFunctions): INodeExecutionData[] {
-	const items = context.getExecuteData()?.data?.main?.[0];
-	return items && items.length > 0 ? items : [context.getInputData()];
-}

@@ -1,9 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation } from '../../shared/descriptions';
 import { binaryPropertyParameter, fileNameOption, sendMultipartUpload } from '../../shared/multipart';
 import { showFor } from './shared';
 
+import { descriptionField, operation } from '../../shared/descriptions';
 export const uploadOperation = operation({
 	name: 'Upload',
 	value: 'upload',
@@ -37,14 +36,7 @@ export const uploadFields: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-				routing: { send: { type: 'body', property: 'description' } },
-			},
+			descriptionField(),
 			fileNameOption('uploadQuerySet'),
 		],
 	},

@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation } from '../../shared/descriptions';
 import { bodyField, contentTypeField, descriptionField, headersField, queryStringField, sendHeaders, showFor } from './shared';
 
+import { operation } from '../../shared/descriptions';
 export const createOperation = operation({
 	name: 'Create',
 	value: 'create',

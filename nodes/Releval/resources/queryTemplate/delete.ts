@@ -5,11 +5,10 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-
-import { operation, resourceLocator } from '../../shared/descriptions';
 import { invalidParameter } from '../../shared/validation';
 import { showFor } from './shared';
 
+import { operation, resourceLocator } from '../../shared/descriptions';
 /** INFERRED (contract): the bulk delete takes the IDs as a repeated `ids` query parameter (`?ids=a&ids=b`). */
 const IDS_PARAMETER = 'ids';
 

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../shared/descriptions';
 import { createFields, createOperation } from './create';
 import { deleteFields, deleteOperation } from './delete';
 import { getFields, getOperation } from './get';
@@ -9,13 +10,7 @@ import { testWithQuerySetFields, testWithQuerySetOperation } from './testWithQue
 import { updateFields, updateOperation } from './update';
 
 export const queryTemplateDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['queryTemplate'] } },
-		options: [
+	operationSelector('queryTemplate', [
 			createOperation,
 			deleteOperation,
 			getOperation,
@@ -23,9 +18,7 @@ export const queryTemplateDescription: INodeProperties[] = [
 			testOperation,
 			testWithQuerySetOperation,
 			updateOperation,
-		],
-		default: 'getAll',
-	},
+		], 'getAll'),
 	...createFields,
 	...deleteFields,
 	...getFields,

@@ -1,9 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-
-import { operation } from '../../shared/descriptions';
 import { invalidParameter, parseJsonValue } from '../../shared/validation';
 import { requireTemplate, sendHeaders, showFor, splitRenderedTemplates, templateFieldOptions } from './shared';
 
+import { operation } from '../../shared/descriptions';
 const QUERIES_LABEL = 'Queries';
 
 /**

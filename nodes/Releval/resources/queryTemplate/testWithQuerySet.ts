@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation, resourceLocator } from '../../shared/descriptions';
 import { requireTemplate, sendHeaders, showFor, splitRenderedTemplates, templateFieldOptions } from './shared';
 
+import { operation, resourceLocator } from '../../shared/descriptions';
 export const testWithQuerySetOperation = operation({
 	name: 'Test With Query Set',
 	value: 'testWithQuerySet',

@@ -1,7 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation } from '../../shared/descriptions';
-import { requireSomeUpdate } from '../../shared/requestBody';
+import { requireSomeUpdate } from '../../shared/validation';
 import {
 	QUERY_TEMPLATE_PATH_LABELS,
 	bodyField,
@@ -14,6 +12,7 @@ import {
 	showFor,
 } from './shared';
 
+import { operation } from '../../shared/descriptions';
 export const updateOperation = operation({
 	name: 'Update',
 	value: 'update',

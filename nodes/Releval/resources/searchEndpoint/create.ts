@@ -1,6 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation, resourceLocator } from '../../shared/descriptions';
 import {
 	authenticationFields,
 	candidatesMappingField,
@@ -15,6 +13,7 @@ import {
 	validateEndpointBody,
 } from './shared';
 
+import { operation, resourceLocator } from '../../shared/descriptions';
 export const createOperation = operation({
 	name: 'Create',
 	value: 'create',

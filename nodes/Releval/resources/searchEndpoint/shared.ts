@@ -10,11 +10,9 @@ import type {
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
+import { invalidParameter, sendStringMapParameter } from '../../shared/validation';
 
 import { resourceLocator } from '../../shared/descriptions';
-import { sendStringMapParameter } from '../../shared/requestBody';
-import { invalidParameter } from '../../shared/validation';
-
 export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
 	resource: ['searchEndpoint'],
 	operation: operations,

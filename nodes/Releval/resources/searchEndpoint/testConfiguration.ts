@@ -1,6 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation } from '../../shared/descriptions';
 import {
 	cameFromEndpoint,
 	authenticationFields,
@@ -18,6 +16,7 @@ import {
 	validateEndpointBody,
 } from './shared';
 
+import { operation } from '../../shared/descriptions';
 export const testConfigurationOperation = operation({
 	name: 'Test Configuration',
 	value: 'testConfiguration',

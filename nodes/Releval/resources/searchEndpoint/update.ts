@@ -1,7 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation, resourceLocator } from '../../shared/descriptions';
-import { requireSomeUpdate } from '../../shared/requestBody';
+import { requireSomeUpdate } from '../../shared/validation';
 import {
 	ENDPOINT_PATH_LABELS,
 	authenticationFields,
@@ -18,6 +16,7 @@ import {
 	validateEndpointBody,
 } from './shared';
 
+import { operation, resourceLocator } from '../../shared/descriptions';
 export const updateOperation = operation({
 	name: 'Update',
 	value: 'update',

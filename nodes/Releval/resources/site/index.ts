@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../shared/descriptions';
 import { createFields, createOperation } from './create';
 import { deleteFields, deleteOperation } from './delete';
 import { getFields, getOperation } from './get';
@@ -7,15 +8,7 @@ import { getAllFields, getAllOperation } from './getAll';
 import { updateFields, updateOperation } from './update';
 
 export const siteDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['site'] } },
-		options: [createOperation, deleteOperation, getOperation, getAllOperation, updateOperation],
-		default: 'getAll',
-	},
+	operationSelector('site', [createOperation, deleteOperation, getOperation, getAllOperation, updateOperation], 'getAll'),
 	...createFields,
 	...deleteFields,
 	...getFields,

@@ -6,11 +6,9 @@ import type {
 	INodeProperties,
 	PreSendAction,
 } from 'n8n-workflow';
+import { invalidParameter, normalizeOrigin, textList } from '../../shared/validation';
 
 import { resourceLocator } from '../../shared/descriptions';
-import { invalidParameter } from '../../shared/validation';
-import { normalizeOrigin, textList } from '../../shared/valueChecks';
-
 export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
 	resource: ['site'],
 	operation: operations,

@@ -1,9 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { operation } from '../../shared/descriptions';
-import { requireSomeUpdate } from '../../shared/requestBody';
+import { requireSomeUpdate } from '../../shared/validation';
 import { allowedOriginsField, sendAllowedOrigins, showFor, SITE_PATH_LABELS, siteIdFor } from './shared';
 
+import { operation } from '../../shared/descriptions';
 export const updateOperation = operation({
 	name: 'Update',
 	value: 'update',

@@ -1,19 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../shared/descriptions';
 import { queryDataFields, queryDataOperation } from './queryData';
 import { trackEventsFields, trackEventsOperation } from './trackEvents';
 import { trackQueryFields, trackQueryOperation } from './trackQuery';
 
 export const userBehaviorInsightsDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['userBehaviorInsights'] } },
-		options: [queryDataOperation, trackEventsOperation, trackQueryOperation],
-		default: 'trackQuery',
-	},
+	operationSelector('userBehaviorInsights', [queryDataOperation, trackEventsOperation, trackQueryOperation], 'trackQuery'),
 	...queryDataFields,
 	...trackEventsFields,
 	...trackQueryFields,
