@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { UserError } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
@@ -36,8 +37,11 @@ interface IssuedToken {
 	fingerprint: string;
 }
 
-/** An error whose message and description are safe to show: they never contain the secret or a token. */
-class RelevalCredentialError extends Error {
+/**
+ * An error whose message and description are safe to show: they never contain the secret or a token.
+ * A UserError: n8n treats it as the user's to fix (no error report with a stack trace in its log).
+ */
+class RelevalCredentialError extends UserError {
 	constructor(
 		message: string,
 		readonly description: string,
