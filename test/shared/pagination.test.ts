@@ -1,5 +1,7 @@
 import type { IExecutePaginationFunctions } from 'n8n-workflow';
 
+import { DEFAULT_PAGES_IN_PARALLEL } from '../../nodes/Releval/shared/api';
+import { returnAllAndLimit } from '../../nodes/Releval/shared/descriptions';
 import { paginateList, readListPage } from '../../nodes/Releval/shared/pagination';
 import { failureOf, useMockReleval } from '../helpers';
 import type { EnvelopeStyle } from '../mock/state';
@@ -84,7 +86,7 @@ describe('servers that misbehave', () => {
 		expect(error.message).toBe('Releval sent a response this node cannot read');
 		expect(error.description).toContain('returned the same items for page 2 as for page 1');
 		// found as soon as page 2 arrived: only the pages already in flight were requested
-		expect(t.mock.apiRequests.length).toBeLessThanOrEqual(5);
+		expect(t.mock.apiRequests.length).toBeLessThanOrEqual(1 + DEFAULT_PAGES_IN_PARALLEL);
 	});
 
 	test('a list response without its items array says what was expected', async () => {
@@ -142,5 +144,14 @@ describe('paginateList keeps every other query parameter on every page', () => {
 		});
 		expect(output).toHaveLength(201);
 		expect(sent).toEqual([1, 2, 3].map((page) => ({ status: 'completed', sort: 'created', page, pageSize: 100 })));
+	});
+});
+
+describe('Pages in Parallel', () => {
+	test('the parameter default is the one the paginator uses', () => {
+		const property = returnAllAndLimit({ resource: ['evaluation'], operation: ['getAll'] }).find(
+			(candidate) => candidate.name === 'pagesInParallel',
+		);
+		expect(property?.default).toBe(DEFAULT_PAGES_IN_PARALLEL);
 	});
 });

@@ -21,7 +21,7 @@ export const FIRST_PAGE = 1;
 export const PAGE_SIZE = 100;
 
 /** Pages fetched at once after the first page told the total (a node option; 1 = one after another). */
-export const DEFAULT_PAGES_IN_PARALLEL = 4;
+export const DEFAULT_PAGES_IN_PARALLEL = 8;
 
 /** A server that never stops paging is cut off here (10,000 pages of 100 = one million items). */
 export const MAX_PAGES = 10_000;

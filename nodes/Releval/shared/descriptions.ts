@@ -174,7 +174,7 @@ export function returnAllAndLimit(show: IDisplayOptions['show']): INodePropertie
 			type: 'number',
 			displayOptions: { show },
 			typeOptions: { minValue: 1, maxValue: 16 },
-			default: 4, // DEFAULT_PAGES_IN_PARALLEL
+			default: 8, // DEFAULT_PAGES_IN_PARALLEL
 			description:
 				'How many pages to request at once once Releval has said how many there are. 1 fetches them one after another.',
 		},
