@@ -253,9 +253,11 @@ export async function addBearerToken(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const settings = readSettings(credentials);
+	// n8n's HTTP Request node still passes the older request shape, with `uri` instead of `url`.
+	const url = requestOptions.url ?? (requestOptions as { uri?: string }).uri ?? '';
 	const target = requestOptions.baseURL
-		? `${trimTrailingSlashes(requestOptions.baseURL)}${requestOptions.url.startsWith('/') ? '' : '/'}${requestOptions.url}`
-		: requestOptions.url;
+		? `${trimTrailingSlashes(requestOptions.baseURL)}${url.startsWith('/') ? '' : '/'}${url}`
+		: url;
 	assertSecureTransport(target, settings, 'access token');
 
 	const token = String(credentials.accessToken ?? '');

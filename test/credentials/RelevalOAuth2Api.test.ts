@@ -208,3 +208,17 @@ describe('token lifetime', () => {
 		}
 	});
 });
+
+describe('requests in the older shape (n8n HTTP Request node)', () => {
+	test('the token is added to a request that names its address `uri`', async () => {
+		const { addBearerToken, obtainAccessToken } = await import('../../credentials/RelevalOAuth2Api.credentials');
+		const settings = { baseUrl: 'https://releval.test', clientId: 'uri-client', clientSecret: 'uri-secret' };
+		const tokenEndpoint = { helpers: { httpRequest: async () => ({ statusCode: 200, body: { access_token: 'uri-token', expires_in: 3600 } }) } };
+		const credentials = { ...settings, ...(await obtainAccessToken(tokenEndpoint as never, settings)) };
+		const options = await addBearerToken(credentials, { uri: 'https://releval.test/api/v1/sites' } as never);
+		expect(options.headers?.Authorization).toBe('Bearer uri-token');
+		await expect(
+			addBearerToken({ ...credentials, baseUrl: 'http://releval.example' }, { uri: 'http://releval.example/api/v1/sites' } as never),
+		).rejects.toThrow('Refusing to send the access token over plain HTTP to releval.example');
+	});
+});

@@ -1,0 +1,439 @@
+/*
+ * End-to-end: the packed package inside the real n8n (the release pinned in e2e/n8n/package.json).
+ *
+ * 1. Headless (n8n CLI): a fresh user folder gets the tarball the way n8n installs community packages, the
+ *    credential and the workflows (examples/ and e2e/workflows/) are imported, and the workflows are executed
+ *    against the mock Releval: most together in one `n8n execute-batch` process, the rest with `n8n execute --id`
+ *    (each its own process, which also proves that the token n8n stored is reused across processes). The tests
+ *    assert on n8n's output (the full run data) and on the requests the mock received.
+ * 2. Started n8n (`n8n start`): the credential test through n8n's REST API, the webhook example over HTTP, the
+ *    editor in headless Chromium, and n8n's log.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import {
+	CREDENTIAL_ID,
+	CREDENTIAL_NAME,
+	CREDENTIAL_TYPE,
+	credentialExport,
+	executeBatch,
+	executeWorkflow,
+	freePort,
+	importAll,
+	installPackage,
+	n8nCli,
+	N8nRest,
+	NODE_TYPE,
+	nodeItems,
+	nodeRunCount,
+	PACKAGE_NAME,
+	parseLog,
+	startN8n,
+	type BatchOutput,
+	type CommandResult,
+	type ExecutionOutput,
+	type N8nOptions,
+	type RunningN8n,
+} from './lib/n8n';
+import { REPO_ROOT } from './lib/install';
+import { ARTIFACTS_DIR, E2E_DIR, E2E_USER_FOLDER, readSetup, timed } from './lib/state';
+import { checkEditor } from './lib/editor';
+import { DEFAULT_CLIENT, startMockReleval, type MockReleval } from '../test/mock/server';
+import { DEMO_IDS, seedDemoData, type DemoData } from '../test/mock/seed';
+
+const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
+const TEST_WORKFLOWS_DIR = path.join(REPO_ROOT, 'e2e', 'workflows');
+/** More than one page of 100, so Return All must fetch a second page. */
+const EXTRA_EVALUATIONS = 120;
+
+const { install, tarball } = readSetup();
+const userFolder = E2E_USER_FOLDER;
+let options: N8nOptions & { port: number };
+let mock: MockReleval;
+let demo: DemoData;
+/** Everything n8n printed in processes that were expected to succeed, for the log check. */
+const logs: Array<{ what: string; text: string }> = [];
+
+function keepLog(what: string, command: CommandResult): void {
+	logs.push({ what, text: `${command.stdout}\n${command.stderr}` });
+}
+
+async function execute(id: string, expectSuccess = true): Promise<ExecutionOutput> {
+	const output = await timed('n8n execute (CLI)', () => executeWorkflow(install, options, id));
+	if (expectSuccess) keepLog(`execute ${id}`, output.command);
+	if (!output.result) {
+		throw new Error(`n8n execute --id=${id} returned no result (exit ${output.command.code})\n${output.command.stdout.slice(-3000)}\n${output.command.stderr.slice(-3000)}`);
+	}
+	if (expectSuccess && (output.command.code !== 0 || output.result.data?.resultData?.error)) {
+		throw new Error(
+			`Workflow ${id} failed: ${JSON.stringify(output.result.data?.resultData?.error, null, 2)?.slice(0, 3000)}\n${output.command.stderr.slice(-2000)}`,
+		);
+	}
+	return output;
+}
+
+function requestsOf(operationId: string) {
+	return mock.apiRequests.filter((request) => request.operationId === operationId);
+}
+
+beforeAll(async () => {
+	rmSync(userFolder, { recursive: true, force: true });
+	mkdirSync(userFolder, { recursive: true });
+	mkdirSync(ARTIFACTS_DIR, { recursive: true });
+	mock = await startMockReleval();
+	demo = seedDemoData(mock, { extraEvaluations: EXTRA_EVALUATIONS });
+	const port = await freePort();
+	options = { userFolder, port, brokerPort: await freePort() };
+
+	await timed('install package into n8n user folder', () => installPackage(install, userFolder, tarball));
+	await timed('import credential + workflows', () =>
+		importAll(
+			install,
+			options,
+			credentialExport({ baseUrl: mock.url, clientId: DEFAULT_CLIENT.clientId, clientSecret: DEFAULT_CLIENT.clientSecret }),
+			[EXAMPLES_DIR, TEST_WORKFLOWS_DIR],
+			(workflow) => JSON.parse(JSON.stringify(workflow).split('__RELEVAL_BASE_URL__').join(mock.url)) as Record<string, unknown>,
+		),
+	);
+}, 300_000);
+
+afterAll(async () => {
+	await mock?.stop();
+	writeFileSync(path.join(ARTIFACTS_DIR, 'n8n-cli.log'), logs.map((log) => `### ${log.what}\n${log.text}`).join('\n'));
+	if (mock) {
+		const requests = mock.requests.map((request) => ({
+			method: request.method,
+			path: request.path,
+			query: request.query,
+			operationId: request.operationId,
+			status: request.status,
+			token: String(request.headers.authorization ?? '').slice(0, 24),
+		}));
+		writeFileSync(path.join(ARTIFACTS_DIR, 'mock-requests.json'), JSON.stringify(requests, null, 2));
+	}
+});
+
+describe('the package in n8n, headless (n8n execute-batch, n8n execute)', () => {
+	/** Workflows executed together in one n8n process; each is its own execution. (n8n runs them in id order.) */
+	const BATCH = [
+		'relevalExample01',
+		'relevalExample02',
+		'relevalExample04',
+		'relevalExample05',
+		'e2ePagination001',
+		'e2eContinueErr01',
+	];
+	let batch: BatchOutput;
+	let runsBefore: number;
+
+	beforeAll(async () => {
+		runsBefore = mock.state.runs.all().length;
+		batch = await timed(`n8n execute-batch (${BATCH.length} workflows, 1 process)`, () =>
+			executeBatch(install, options, BATCH, path.join(E2E_DIR, 'batch')),
+		);
+		keepLog('execute-batch', batch.command);
+	}, 600_000);
+
+	/** The run of one workflow of the batch; fails with n8n's own error message when it did not succeed. */
+	function run(id: string): ExecutionOutput {
+		const status = batch.summary.executions.find((execution) => execution.workflowId === id);
+		if (!batch.runs[id] || status?.executionStatus !== 'success') {
+			throw new Error(`Workflow ${id} did not succeed in n8n: ${status?.executionStatus ?? 'not run'} — ${status?.error ?? ''}`);
+		}
+		return batch.runs[id];
+	}
+
+	test('the package is installed where n8n installs community packages', () => {
+		const manifest = JSON.parse(
+			readFileSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8'),
+		) as { n8n: { nodes: string[]; credentials: string[] } };
+		expect(manifest.n8n.nodes).toEqual(expect.arrayContaining(['dist/nodes/Releval/Releval.node.js']));
+		expect(manifest.n8n.credentials).toEqual(['dist/credentials/RelevalOAuth2Api.credentials.js']);
+	});
+
+	test('example: scheduled evaluation run → wait for completion → metrics table and message', () => {
+		const output = run('relevalExample01');
+		const created = mock.state.runs.all().slice(runsBefore).find((candidate) => String(candidate.name).startsWith('Weekly run '));
+		expect(created).toMatchObject({ evaluation_id: DEMO_IDS.evaluationBaseline, status: 'completed', scale: 'graded' });
+		expect(created!.metrics).toEqual(['NDCG@10', 'MAP', 'MRR@10', 'P@5']);
+		expect(requestsOf('startEvaluationRun').map((request) => request.path)).toEqual([`/api/v1/evaluations/runs/${created!.id}/start`]);
+		// polled until Releval said completed: queued → running → completed
+		expect(nodeRunCount(output, 'Get run status')).toBeGreaterThanOrEqual(2);
+		expect(nodeItems(output, 'Get run status').map((item) => item.status)).toEqual(['completed']);
+		const [finished] = nodeItems(output, 'Get run status');
+		const metricValues = finished.metric_values as Record<string, number>;
+		const table = nodeItems(output, 'Metrics table');
+		expect(table.map((row) => row.metric)).toEqual(['NDCG@10', 'MAP', 'MRR@10', 'P@5']);
+		for (const row of table) {
+			expect(row).toEqual({ run: created!.name, metric: row.metric, value: metricValues[String(row.metric)] });
+			expect(typeof row.value).toBe('number');
+		}
+		const [message] = nodeItems(output, 'Summary message');
+		expect(message.text).toMatch(/^Releval: "Weekly run [^"]+" completed\. NDCG@10 \d\.\d{3} · MAP \d\.\d{3} · MRR@10 \d\.\d{3} · P@5 \d\.\d{3}$/);
+	});
+
+	test('example: create a query set from spreadsheet rows', () => {
+		const output = run('relevalExample02');
+		const requests = requestsOf('createQuerySet');
+		expect(requests).toHaveLength(1);
+		const sent = requests[0].body as { name: string; queries: Array<Record<string, unknown>> };
+		expect(sent.name).toMatch(/^Top searches \d{4}-\d{2}$/);
+		// five rows pass the filter; the sixth (12 monthly searches) does not
+		expect(sent.queries.map((query) => query.query)).toEqual([
+			'wireless headphones',
+			'usb-c charger',
+			'trail running shoes',
+			'burr coffee grinder',
+			'standing desk',
+		]);
+		expect(sent.queries[0]).toMatchObject({ category: 'electronics', monthly_searches: 1840 });
+		const [created] = nodeItems(output, 'Create query set');
+		expect(mock.state.querySets.get(String(created.id))).toMatchObject({ name: sent.name });
+	});
+
+	test('example: run an AI judge on the latest finished run', () => {
+		const output = run('relevalExample04');
+		const started = requestsOf('startAiJudgingRun');
+		expect(started).toHaveLength(1);
+		expect(started[0].body).toEqual({ ai_judge_id: DEMO_IDS.aiJudge });
+		const judgedRunId = started[0].path.split('/')[5];
+		const judged = mock.state.runs.get(judgedRunId);
+		// a completed, unlocked run of the baseline evaluation (week 1 is locked; "next week" is pending)
+		expect(judged).toMatchObject({ evaluation_id: DEMO_IDS.evaluationBaseline, status: 'completed', locked: false });
+		expect(judgedRunId).not.toBe(demo.runs.baselineWeek1.id);
+		const [summary] = nodeItems(output, 'Summary');
+		expect(summary.run).toBe(judged.name);
+		expect(summary.judged).toBeGreaterThan(0);
+		expect(summary.metric_values).toEqual(judged.metric_values);
+	});
+
+	test('example: upload a judgment list from a file', () => {
+		const output = run('relevalExample05');
+		const [upload] = requestsOf('uploadJudgmentList');
+		expect(upload.body).toMatchObject({ corpus_id: DEMO_IDS.corpusProducts, type: 'explicit', scale: 'graded' });
+		const file = Object.values(upload.files ?? {})[0];
+		expect(file?.filename).toBe('merchandising-ratings.json');
+		const rows = JSON.parse(file?.data.toString('utf8') ?? '[]') as Array<Record<string, unknown>>;
+		expect(rows).toHaveLength(7);
+		expect(rows[0]).toEqual({ query: 'wireless headphones', doc_id: 'SKU-1001', grade: 4 });
+		const [created] = nodeItems(output, 'Upload judgment list');
+		expect(created.id).toEqual(expect.any(String));
+		expect(created.name).toMatch(/^Merchandising ratings \d{4}-\d{2}-\d{2}$/);
+	});
+
+	test('Get Many with Return All pages through every evaluation (more than 100)', () => {
+		const items = nodeItems(run('e2ePagination001'), 'List all evaluations');
+		expect(items.length).toBeGreaterThan(100);
+		expect(items).toHaveLength(mock.state.evaluations.all().length);
+		expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
+		const pages = requestsOf('listEvaluations')
+			.filter((request) => request.query.pageSize === '100')
+			.map((request) => request.query.page);
+		expect(pages).toEqual(['1', '2']);
+	});
+
+	test('continue on error: the failing item becomes an error item, the others pass', () => {
+		const items = nodeItems(run('e2eContinueErr01'), 'Get evaluation');
+		expect(items).toHaveLength(3);
+		expect(items[0]).toMatchObject({ id: DEMO_IDS.evaluationBaseline, name: 'Product search — baseline' });
+		expect(items[2]).toMatchObject({ id: DEMO_IDS.evaluationMovies, name: 'Movies — edismax' });
+		expect(items[1].id).toBeUndefined();
+		expect(JSON.stringify(items[1])).toMatch(/not found/i);
+		expect(JSON.stringify(items[1])).toContain('01JDEM0EVA9999999999999999');
+	});
+
+	test('a problem-details failure shows status, title and field errors in the execution error', async () => {
+		mock.injectFault({
+			operationId: 'createEvaluation',
+			status: 400,
+			headers: { 'content-type': 'application/problem+json' },
+			body: {
+				type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1',
+				title: 'One or more validation errors occurred.',
+				status: 400,
+				errors: {
+					name: ['An evaluation named "Rejected on purpose" already exists.'],
+					query_set_id: ['The query set has no queries.'],
+				},
+				traceId: '00-e2e00000000000000000000000000000-0000000000000000-01',
+			},
+		});
+		const output = await execute('e2eProblemDet001', false);
+		expect(output.command.code).toBe(1);
+		expect(mock.pendingFaults).toHaveLength(0);
+		expect(output.result?.data?.resultData?.lastNodeExecuted).toBe('Create evaluation');
+		const error = output.result?.data?.resultData?.error as Record<string, unknown>;
+		expect(error.message).toBe('One or more validation errors occurred.');
+		expect(String(error.httpCode)).toBe('400');
+		expect(String(error.description)).toContain('name: An evaluation named "Rejected on purpose" already exists.');
+		expect(String(error.description)).toContain('query_set_id: The query set has no queries.');
+		// and the CLI shows it to the user
+		expect(output.command.stdout + output.command.stderr).toContain('One or more validation errors occurred.');
+	});
+
+	test('the token is fetched once and reused across executions and n8n processes', async () => {
+		const output = await execute('e2eTokenReuse001');
+		expect(nodeItems(output, 'List evaluations')).toHaveLength(3);
+		// three n8n processes (batch, problem details, this one), eight executions, one token request
+		const sequence = mock.requests.map((request) => `${request.operationId ?? request.path} ${String(request.headers.authorization ?? '').slice(7, 24)}`);
+		expect({ tokenRequests: mock.tokenRequests.length, sequence }).toEqual({ tokenRequests: 1, sequence });
+		const tokens = new Set(mock.apiRequests.map((request) => String(request.headers.authorization)));
+		expect([...tokens]).toEqual([`Bearer ${mock.issuedTokens[0]}`]);
+		expect(mock.contractViolations).toEqual([]);
+	});
+
+	test("n8n's HTTP Request node calls Releval with the predefined Releval credential (custom API call)", async () => {
+		const tokenRequests = mock.tokenRequests.length;
+		const output = await execute('e2eHttpRequest01');
+		const [page] = nodeItems(output, 'Custom API call');
+		expect(page).toMatchObject({ page: 1, pageSize: 2, total: mock.state.evaluations.all().length });
+		expect((page.items as unknown[]).length).toBe(2);
+		const [request] = mock.apiRequests.filter((recorded) => recorded.operationId === 'listEvaluations' && recorded.query.pageSize === '2');
+		// the token the node's executions stored is reused by the HTTP Request node too
+		expect(String(request.headers.authorization)).toBe(`Bearer ${mock.issuedTokens[0]}`);
+		expect(mock.tokenRequests).toHaveLength(tokenRequests);
+	});
+
+	test('a revoked token: the 401s of three items lead to ONE new token, and every request is retried', async () => {
+		mock.revokeTokens();
+		const tokenRequests = mock.tokenRequests.length;
+		const apiRequests = mock.apiRequests.length;
+		const output = await execute('e2eRevokedTok01');
+		expect(nodeItems(output, 'Get evaluation').map((item) => item.id)).toEqual([
+			DEMO_IDS.evaluationBaseline,
+			DEMO_IDS.evaluationTitleBoost,
+			DEMO_IDS.evaluationMovies,
+		]);
+		expect(mock.tokenRequests.length - tokenRequests).toBe(1);
+		const statuses = mock.apiRequests.slice(apiRequests).map((request) => request.status);
+		expect(statuses.filter((status) => status === 401).length).toBeGreaterThanOrEqual(1);
+		expect(statuses.filter((status) => status === 200)).toHaveLength(3);
+	});
+});
+
+describe('the package in a started n8n (REST API, webhooks, editor)', () => {
+	let n8n: RunningN8n;
+	let rest: N8nRest;
+
+	beforeAll(async () => {
+		const published = await n8nCli(install, options, ['publish:workflow', '--id=relevalExample03']);
+		expect(published.code).toBe(0);
+		keepLog('publish:workflow', published);
+		n8n = await timed('n8n start until ready', () => startN8n(install, options));
+		rest = new N8nRest(n8n.url);
+		expect(await rest.signIn()).toBe('created');
+	}, 240_000);
+
+	afterAll(async () => {
+		await n8n?.stop();
+		if (n8n) {
+			writeFileSync(path.join(ARTIFACTS_DIR, 'n8n-start.log'), n8n.output());
+			logs.push({ what: 'n8n start', text: n8n.output() });
+		}
+	});
+
+	test('n8n lists the Releval node and credential types', async () => {
+		const nodeTypes = await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie: rest.authCookie } }).then(
+			(response) => response.json() as Promise<Array<{ name: string; displayName: string }>>,
+		);
+		expect(nodeTypes.find((type) => type.name === NODE_TYPE)).toMatchObject({ displayName: 'Releval' });
+		const credentialTypes = await fetch(`${n8n.url}/types/credentials.json`, { headers: { cookie: rest.authCookie } }).then(
+			(response) => response.json() as Promise<Array<{ name: string; displayName: string }>>,
+		);
+		expect(credentialTypes.find((type) => type.name === CREDENTIAL_TYPE)).toMatchObject({ displayName: 'Releval OAuth2 API' });
+	});
+
+	async function testCredential(clientSecret: string) {
+		return await rest.request<{ data: { status: string; message: string } }>('POST', '/credentials/test', {
+			credentials: {
+				id: CREDENTIAL_ID,
+				name: CREDENTIAL_NAME,
+				type: CREDENTIAL_TYPE,
+				data: { baseUrl: mock.url, clientId: DEFAULT_CLIENT.clientId, clientSecret, tokenUrl: '', allowInsecureHttp: false },
+			},
+		});
+	}
+
+	test("n8n's credential test passes with the right secret", async () => {
+		const response = await testCredential(DEFAULT_CLIENT.clientSecret);
+		expect(response.status).toBe(200);
+		expect(response.body.data).toMatchObject({ status: 'OK' });
+	});
+
+	test("n8n's credential test fails with a wrong secret, naming the problem", async () => {
+		const tokenRequestsBefore = mock.tokenRequests.length;
+		const response = await testCredential('not-the-secret');
+		expect(response.status).toBe(200);
+		expect(response.body.data.status).toBe('Error');
+		expect(response.body.data.message).toContain('Client ID or Client Secret is invalid');
+		expect(response.body.data.message).not.toContain('not-the-secret');
+		expect(mock.tokenRequests.length).toBeGreaterThan(tokenRequestsBefore);
+	});
+
+	test('example: webhook search traffic → UBI query and events', async () => {
+		const response = await timed('webhook example', () =>
+			fetch(`${n8n.url}/webhook/releval-search-events`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ query: 'wireless headphones', clientId: 'visitor-42', results: ['SKU-1', 'SKU-2', 'SKU-3'], clicked: 'SKU-2' }),
+			}),
+		);
+		const text = await response.text();
+		expect(response.status).toBe(200);
+		const answer = JSON.parse(text) as { query_id: string; events: number };
+		expect(answer.query_id).toEqual(expect.any(String));
+		const [trackQuery] = requestsOf('trackQuery');
+		expect(trackQuery.body).toMatchObject({
+			application: 'web-shop-search',
+			user_query: 'wireless headphones',
+			client_id: 'visitor-42',
+			query_response_hit_ids: ['SKU-1', 'SKU-2', 'SKU-3'],
+		});
+		const [trackEvents] = requestsOf('trackEvents');
+		const events = (trackEvents.body as { events: Array<Record<string, unknown>> }).events;
+		expect(events.map((event) => event.action_name)).toEqual(['impression', 'impression', 'impression', 'click']);
+		for (const event of events) {
+			expect(event).toMatchObject({ query_id: answer.query_id, site_id: DEMO_IDS.siteTrackingId, client_id: 'visitor-42' });
+		}
+		expect(events[3]).toMatchObject({ event_attributes: { object: { object_id: 'SKU-2' }, position: { ordinal: 2 } } });
+		expect(answer.events).toBe(4);
+	});
+
+	test('the editor: add the Releval node from the node panel; icon, resources, operations and a list fill', async () => {
+		const result = await timed('browser (Chromium) editor checks', () =>
+			checkEditor({ url: n8n.url, authCookie: rest.authCookie, screenshotDir: ARTIFACTS_DIR, workflowId: 'e2eEditorCanvas1' }),
+		);
+		writeFileSync(path.join(ARTIFACTS_DIR, 'editor-check.json'), JSON.stringify(result, null, 2));
+		expect(result.iconLoaded).toBe(true);
+		// (the panel renders the first few dozen actions; the rest appear on scrolling)
+		expect(result.actionCount).toBeGreaterThan(50);
+		expect(result.actions).toEqual(expect.arrayContaining(['Start an AI judging run', 'Get an evaluation', 'Create an evaluation run']));
+		expect(result.resources).toEqual(
+			expect.arrayContaining(['Evaluation', 'Evaluation Run', 'Query Set', 'Judgment List', 'AI Judging Run', 'User Behavior Insights']),
+		);
+		expect(result.operations).toEqual(expect.arrayContaining(['Create', 'Delete', 'Get', 'Get Many', 'Update']));
+		// the "From list" dropdown of the Evaluation resource locator, filled from the sandbox
+		expect(result.listItems.slice(0, 3)).toEqual(['Product search — baseline', 'Product search — title boost', 'Movies — edismax']);
+		// the HTTP Request node offers the Releval credential as a predefined credential type
+		expect(result.httpRequestCredentialTypes).toContain('Releval OAuth2 API');
+		// n8n answers 404 for the output schema of community nodes without __schema__ files; nothing else failed
+		expect(result.failedResponses.filter((response) => !/ \/schemas\/n8n-nodes-releval\./.test(response.replace(n8n.url, ' ')))).toEqual([]);
+		expect(result.consoleErrors.filter((error) => !/status of 404/.test(error))).toEqual([]);
+		// the only request beyond loopback: the editor looking the package up on the npm registry (blocked here)
+		expect(result.blockedRequests.filter((url) => !url.startsWith('https://registry.npmjs.org/n8n-nodes-releval'))).toEqual([]);
+	}, 300_000);
+
+	test('n8n logged no warning or error about this package', () => {
+		// parse every JSON log line n8n printed in the processes that were expected to succeed
+		const problems = logs.flatMap((log) =>
+			parseLog(log.text)
+				.filter((line) => line.level === 'warn' || line.level === 'error' || /^(warn|error)\b/i.test(String(line.message)))
+				.filter((line) => /releval|community package|custom node|Unrecognized node type|could not be loaded|failed to load/i.test(JSON.stringify(line)))
+				.map((line) => `${log.what}: ${String(line.level)} ${String(line.message).slice(0, 300)}`),
+		);
+		expect(problems).toEqual([]);
+		// and n8n did load it at start
+		expect(logs.find((log) => log.what === 'n8n start')?.text ?? '').not.toMatch(/Unrecognized node type: n8n-nodes-releval/);
+	});
+});

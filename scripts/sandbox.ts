@@ -1,0 +1,177 @@
+/*
+ * `npm start`: a local sandbox with the real n8n and this package, against a mock Releval with demo data.
+ *
+ *  1. installs Node 24 and the pinned n8n into .cache/ on first use (then reuses them);
+ *  2. builds and packs this package and installs the tarball into the sandbox's n8n user folder, the way n8n
+ *     installs community packages;
+ *  3. starts the mock Releval on loopback, seeded with demo data;
+ *  4. imports a ready "Releval OAuth2 API" credential pointing at the mock, and the example workflows;
+ *  5. starts n8n, creates the owner account and prints the editor URL and the login.
+ * Ctrl+C stops n8n and the mock. The n8n data (workflows you build, executions) stays in the sandbox folder
+ * (~/.local/share/n8n-nodes-releval/sandbox) across restarts; `npm start -- --fresh` starts from scratch. The
+ * folder is outside the project on purpose: a node_modules above it would shadow n8n's own n8n-workflow.
+ * To use a real Releval, edit the credential in n8n.
+ */
+import { Command } from 'commander';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+
+import { ensureN8n, REPO_ROOT } from '../e2e/lib/install';
+import {
+	assertPortFree,
+	buildAndPack,
+	credentialExport,
+	CREDENTIAL_NAME,
+	importAll,
+	installPackage,
+	n8nCli,
+	N8nRest,
+	OWNER,
+	parseLog,
+	startN8n,
+	type N8nOptions,
+	type RunningN8n,
+} from '../e2e/lib/n8n';
+import { DEFAULT_CLIENT, startMockReleval, type MockReleval } from '../test/mock/server';
+import { seedDemoData } from '../test/mock/seed';
+
+const program = new Command()
+	.name('npm start --')
+	.description('Start n8n with the Releval node and a mock Releval with demo data (Ctrl+C stops both).')
+	.option('--port <port>', 'port of the n8n editor', '5678')
+	.option('--mock-port <port>', 'port of the mock Releval', '5690')
+	.option('--fresh', 'delete the sandbox n8n data (workflows, executions) first', false)
+	.option(
+		'--folder <path>',
+		'the sandbox n8n user folder (outside this project)',
+		path.join(process.env.XDG_DATA_HOME || path.join(homedir(), '.local', 'share'), 'n8n-nodes-releval', 'sandbox'),
+	)
+	.option('--quiet-mock', 'do not print the requests the mock Releval receives', false)
+	.parse();
+
+const options = program.opts<{ port: string; mockPort: string; fresh: boolean; folder: string; quietMock: boolean }>();
+const port = Number(options.port);
+const mockPort = Number(options.mockPort);
+const userFolder = path.resolve(options.folder);
+const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
+/** The example whose webhook is live in the sandbox, so that `curl` can send it search traffic. */
+const WEBHOOK_EXAMPLE_ID = 'relevalExample03';
+
+const step = (text: string) => console.log(`▸ ${text}`);
+
+// What is running, so that any exit (Ctrl+C, a failure) stops it.
+let mock: MockReleval | undefined;
+let n8n: RunningN8n | undefined;
+let stopping = false;
+
+async function stopAll(code: number): Promise<never> {
+	if (!stopping) {
+		stopping = true;
+		if (n8n || mock) console.log('\n▸ stopping n8n and the mock Releval…');
+		await n8n?.stop().catch(() => undefined);
+		await mock?.stop().catch(() => undefined);
+		if (n8n || mock) console.log('▸ stopped');
+	}
+	process.exit(code);
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	process.on('SIGINT', () => void stopAll(0));
+	process.on('SIGTERM', () => void stopAll(0));
+	await assertPortFree(port, 'n8n editor');
+	await assertPortFree(port + 1, 'n8n task-runner broker');
+	await assertPortFree(mockPort, 'mock Releval');
+
+	step('n8n: checking the install in .cache/ (the first run installs Node 24 and n8n: about 5–9 minutes)');
+	const install = await ensureN8n((line) => console.log(`  ${line}`));
+
+	step('building and packing n8n-nodes-releval');
+	const tarball = await buildAndPack(path.join(REPO_ROOT, '.tmp', 'pack'));
+
+	if (options.fresh) rmSync(userFolder, { recursive: true, force: true });
+	mkdirSync(userFolder, { recursive: true });
+	step(`installing ${path.basename(tarball)} into ${userFolder}/.n8n/nodes`);
+	await installPackage(install, userFolder, tarball);
+
+	step(`starting the mock Releval on http://127.0.0.1:${mockPort} with demo data`);
+	mock = await startMockReleval({ port: mockPort });
+	const demo = seedDemoData(mock);
+	if (!options.quietMock) logMockRequests(mock);
+
+	const n8nOptions: N8nOptions & { port: number } = { userFolder, port, brokerPort: port + 1 };
+	step('importing the "Releval Sandbox" credential and the example workflows');
+	const examples = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'));
+	const { workflows } = await importAll(
+		install,
+		n8nOptions,
+		credentialExport({ baseUrl: mock.url, clientId: DEFAULT_CLIENT.clientId, clientSecret: DEFAULT_CLIENT.clientSecret }),
+		[EXAMPLES_DIR],
+	);
+	if (workflows.some((workflow) => workflow.id === WEBHOOK_EXAMPLE_ID)) {
+		const published = await n8nCli(install, n8nOptions, ['publish:workflow', `--id=${WEBHOOK_EXAMPLE_ID}`]);
+		if (published.code !== 0) console.warn(`  could not publish the webhook example: ${published.stderr || published.stdout}`);
+	}
+
+	step(`starting n8n ${install.n8nVersion} (log: ${path.join(userFolder, 'n8n.log')})`);
+	const logFile = path.join(userFolder, 'n8n.log');
+	writeFileSync(logFile, '');
+
+	n8n = await startN8n(install, n8nOptions, (text) => {
+		appendFileSync(logFile, text);
+		for (const line of parseLog(text)) {
+			// errors, and warnings that concern this package (n8n's start-up deprecation notes stay in the log file)
+			const relevant = line.level === 'error' || (line.level === 'warn' && /releval|community|credential/i.test(String(line.message)));
+			if (relevant) console.log(`  [n8n ${line.level}] ${String(line.message).split('\n')[0]}`);
+		}
+	});
+	n8n.process.on('exit', (code) => {
+		if (!stopping) {
+			console.error(`n8n exited unexpectedly (code ${code}); see ${logFile}`);
+			void stopAll(1);
+		}
+	});
+	const running = n8n;
+	const rest = new N8nRest(running.url);
+	const signedIn = await rest.signIn();
+
+	const seconds = ((Date.now() - started) / 1000).toFixed(0);
+	const line = '─'.repeat(78);
+	console.log(`
+${line}
+ Releval sandbox is ready (${seconds} s): n8n ${install.n8nVersion} with n8n-nodes-releval
+
+   n8n editor        ${running.url}
+   login             ${OWNER.email}  /  ${OWNER.password}${signedIn === 'created' ? '   (owner account just created)' : ''}
+   mock Releval      ${mock.url}   (client ${DEFAULT_CLIENT.clientId})
+   credential        "${CREDENTIAL_NAME}" (Releval OAuth2 API) → the mock Releval
+
+   example workflows (Overview → Workflows):
+${workflows.map((workflow) => `     • ${String(workflow.name)}`).join('\n')}
+   live webhook      curl -X POST ${running.url}/webhook/releval-search-events \\
+                       -H 'content-type: application/json' \\
+                       -d '{"query":"wireless headphones","clientId":"visitor-42","results":["SKU-1","SKU-2"],"clicked":"SKU-2"}'
+
+   demo data: ${mock.state.evaluations.all().length} evaluations, ${mock.state.runs.all().length} runs (e.g. "${String(demo.runs.baselineWeek2.name)}"), ${mock.state.querySets.all().length} query sets, ${mock.state.judgmentLists.all().length} judgment lists
+   With a real Releval account: open Credentials → "${CREDENTIAL_NAME}", set Base URL, Client ID and Secret.
+
+ Stop: Ctrl+C (stops n8n and the mock). Start over: npm start -- --fresh
+${line}
+`);
+	if (examples.length === 0) console.warn('(no example workflows found in examples/)');
+}
+
+function logMockRequests(mock: MockReleval): void {
+	const previous = mock.onRequest;
+	mock.onRequest = (request) => {
+		previous?.(request);
+		console.log(`  [releval mock] ${request.method} ${request.path}${Object.keys(request.query).length ? `?${new URLSearchParams(request.query as Record<string, string>).toString()}` : ''}`);
+	};
+}
+
+main().catch(async (error: Error) => {
+	console.error(`\nnpm start failed: ${error.message}`);
+	if (existsSync(path.join(userFolder, 'n8n.log'))) console.error(`n8n log: ${path.join(userFolder, 'n8n.log')}`);
+	await stopAll(1);
+});
