@@ -135,6 +135,20 @@ export function operationSelector(
 	};
 }
 
+/** The required Name most Releval resources are created with. */
+export function nameField(show: IDisplayOptions['show'], placeholder: string): INodeProperties {
+	return {
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder,
+		displayOptions: { show },
+		routing: { send: { type: 'body', property: 'name' } },
+	};
+}
+
 /** The optional free-text description most Releval resources have. */
 export function descriptionField(): INodeProperties {
 	return {

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { judgeNumberChecks, judgeSettings, PROMPT_TEMPLATE_HINT, showFor } from './shared';
 
-import { operation, resourceLocator } from '../../shared/descriptions';
+import { nameField, operation, resourceLocator } from '../../shared/descriptions';
 export const createOperation = operation({
 	name: 'Create',
 	value: 'create',
@@ -16,16 +16,7 @@ export const createOperation = operation({
 const show = showFor(['create']);
 
 export const createFields: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. GPT-4o product judge',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'name' } },
-	},
+	nameField(show, 'e.g. GPT-4o product judge'),
 	resourceLocator({
 		name: 'aiProviderId',
 		displayName: 'AI Provider',

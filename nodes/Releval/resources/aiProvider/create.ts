@@ -9,7 +9,7 @@ import {
 } from './shared';
 import { checkOptionValues, invalidParameter, isBlankValue, isHttpUrl } from '../../shared/validation';
 
-import { operation } from '../../shared/descriptions';
+import { nameField, operation } from '../../shared/descriptions';
 /** Puts the type and the settings of that type (and only those) in the body, checking each first. */
 function buildProviderBody(): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
@@ -60,16 +60,7 @@ export const createFields: INodeProperties[] = [
 		description: 'The LLM service. It cannot be changed after the provider is created.',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. OpenAI Production',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'name' } },
-	},
+	nameField(show, 'e.g. OpenAI Production'),
 	{
 		displayName: 'Endpoint',
 		name: 'azureEndpoint',

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { invalidParameter } from '../../shared/validation';
 import { showFor } from './shared';
 
-import { operation, resourceLocator } from '../../shared/descriptions';
+import { nameField, operation, resourceLocator } from '../../shared/descriptions';
 const TEMPLATES_LABEL = 'Query Templates to Compare';
 
 function idOf(value: unknown): string {
@@ -46,16 +46,7 @@ export const createOperation = operation({
 const show = showFor(['create']);
 
 export const createFields: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. BM25 vs. hybrid',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'name' } },
-	},
+	nameField(show, 'e.g. BM25 vs. hybrid'),
 	resourceLocator({
 		name: 'endpointId',
 		displayName: 'Search Endpoint',

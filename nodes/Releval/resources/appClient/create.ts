@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { ROLE_OPTIONS, SECRET_NOTICE, sendRoles, showFor } from './shared';
 
-import { descriptionField, operation } from '../../shared/descriptions';
+import { descriptionField, nameField, operation } from '../../shared/descriptions';
 export const createOperation = operation({
 	name: 'Create',
 	value: 'create',
@@ -23,16 +23,7 @@ export const createFields: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. CI pipeline',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'name' } },
-	},
+	nameField(show, 'e.g. CI pipeline'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { MATCH_MODE_PROPERTY, showFor } from './shared';
 
-import { descriptionField, operation } from '../../shared/descriptions';
+import { descriptionField, nameField, operation } from '../../shared/descriptions';
 export const createOperation = operation({
 	name: 'Create',
 	value: 'create',
@@ -15,16 +15,7 @@ export const createOperation = operation({
 const show = showFor(['create']);
 
 export const createFields: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Product catalogue',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'name' } },
-	},
+	nameField(show, 'e.g. Product catalogue'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

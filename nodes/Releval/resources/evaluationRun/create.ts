@@ -10,7 +10,7 @@ import {
 	showFor,
 } from './shared';
 
-import { operation } from '../../shared/descriptions';
+import { nameField, operation } from '../../shared/descriptions';
 export const createOperation = operation({
 	name: 'Create',
 	value: 'create',
@@ -28,16 +28,7 @@ const show = showFor(['create']);
 
 export const createFields: INodeProperties[] = [
 	evaluationIdFor(['create'], 'The evaluation to run'),
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Run 1 - Baseline',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'name' } },
-	},
+	nameField(show, 'e.g. Run 1 - Baseline'),
 	{
 		displayName: 'Scale',
 		name: 'scale',

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { binaryPropertyParameter, fileNameOption, sendMultipartUpload } from '../../shared/multipart';
 import { JUDGMENT_LIST_TYPES, SCALES, requireOption, showFor } from './shared';
 
-import { descriptionField, operation, resourceLocator } from '../../shared/descriptions';
+import { descriptionField, nameField, operation, resourceLocator } from '../../shared/descriptions';
 export const uploadOperation = operation({
 	name: 'Upload',
 	value: 'upload',
@@ -21,16 +21,7 @@ export const uploadOperation = operation({
 const show = showFor(['upload']);
 
 export const uploadFields: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Expert grades — spring catalogue',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'name' } },
-	},
+	nameField(show, 'e.g. Expert grades — spring catalogue'),
 	resourceLocator({
 		name: 'corpusId',
 		displayName: 'Corpus',

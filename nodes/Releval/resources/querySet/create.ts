@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { allInputItems, invalidParameter } from '../../shared/validation';
 import { checkOneKind, fieldValue, showFor, toQuery, type Query } from './shared';
 
-import { descriptionField, operation } from '../../shared/descriptions';
+import { descriptionField, nameField, operation } from '../../shared/descriptions';
 const QUERIES_LABEL = 'Queries';
 const QUERY_FIELD_LABEL = 'Query Field';
 
@@ -62,16 +62,7 @@ export const createOperation = operation({
 const show = showFor(['create']);
 
 export const createFields: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Top 100 product searches',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'name' } },
-	},
+	nameField(show, 'e.g. Top 100 product searches'),
 	{
 		displayName: 'Queries Source',
 		name: 'querySource',

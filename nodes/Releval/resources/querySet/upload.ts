@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { binaryPropertyParameter, fileNameOption, sendMultipartUpload } from '../../shared/multipart';
 import { showFor } from './shared';
 
-import { descriptionField, operation } from '../../shared/descriptions';
+import { descriptionField, nameField, operation } from '../../shared/descriptions';
 export const uploadOperation = operation({
 	name: 'Upload',
 	value: 'upload',
@@ -17,16 +17,7 @@ export const uploadOperation = operation({
 const show = showFor(['upload']);
 
 export const uploadFields: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Top 100 product searches',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'name' } },
-	},
+	nameField(show, 'e.g. Top 100 product searches'),
 	binaryPropertyParameter(show, 'uploadQuerySet'),
 	{
 		displayName: 'Additional Fields',

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { bodyField, contentTypeField, descriptionField, headersField, queryStringField, sendHeaders, showFor } from './shared';
 
-import { operation } from '../../shared/descriptions';
+import { nameField, operation } from '../../shared/descriptions';
 export const createOperation = operation({
 	name: 'Create',
 	value: 'create',
@@ -16,16 +16,7 @@ export const createOperation = operation({
 const show = showFor(['create']);
 
 export const createFields: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. BM25 title boost',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'name' } },
-	},
+	nameField(show, 'e.g. BM25 title boost'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -13,7 +13,7 @@ import {
 	validateEndpointBody,
 } from './shared';
 
-import { operation, resourceLocator } from '../../shared/descriptions';
+import { nameField, operation, resourceLocator } from '../../shared/descriptions';
 export const createOperation = operation({
 	name: 'Create',
 	value: 'create',
@@ -28,16 +28,7 @@ export const createOperation = operation({
 const show = showFor(['create']);
 
 export const createFields: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Products (production)',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'name' } },
-	},
+	nameField(show, 'e.g. Products (production)'),
 	urlField({ required: true, displayOptions: { show } }),
 	httpMethodField({ required: true, displayOptions: { show } }),
 	endpointTypeField({ required: true, displayOptions: { show } }),
