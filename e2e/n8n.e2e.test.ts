@@ -333,11 +333,15 @@ describe('the package in a started n8n (REST API, webhooks, editor)', () => {
 		}
 	});
 
-	test('n8n lists the Releval node and credential types', async () => {
+	test('n8n lists the Releval node, the Releval Trigger and the credential type', async () => {
 		const nodeTypes = await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie: rest.authCookie } }).then(
-			(response) => response.json() as Promise<Array<{ name: string; displayName: string }>>,
+			(response) => response.json() as Promise<Array<{ name: string; displayName: string; polling?: boolean }>>,
 		);
 		expect(nodeTypes.find((type) => type.name === NODE_TYPE)).toMatchObject({ displayName: 'Releval' });
+		expect(nodeTypes.find((type) => type.name === 'n8n-nodes-releval.relevalTrigger')).toMatchObject({
+			displayName: 'Releval Trigger',
+			polling: true,
+		});
 		const credentialTypes = await fetch(`${n8n.url}/types/credentials.json`, { headers: { cookie: rest.authCookie } }).then(
 			(response) => response.json() as Promise<Array<{ name: string; displayName: string }>>,
 		);

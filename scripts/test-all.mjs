@@ -33,8 +33,11 @@ for (const suite of suites) {
 	totals.passed += results.numPassedTests;
 	totals.failed += results.numFailedTests;
 	totals.skipped += results.numPendingTests + results.numTodoTests;
-	if (run.status !== 0 || results.numRuntimeErrorTestSuites > 0) broken = true;
 	console.log(`${suite.name}: ${results.numPassedTests} passed, ${results.numFailedTests} failed`);
+	if (run.status !== 0 || results.numRuntimeErrorTestSuites > 0) {
+		broken = true;
+		if (results.numFailedTests === 0) console.error(`${suite.name}: jest exited with ${run.status}: see the errors above`);
+	}
 }
 
 console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
