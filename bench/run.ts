@@ -116,7 +116,7 @@ async function main() {
 	}
 	if (only.has(3)) tokens = await timedPart('3 token economy', () => tokenEconomy(EXECUTIONS, SHORT_LIFETIME_SECONDS, SHORT_RUN_MS));
 	if (only.has(5)) {
-		latency = await timedPart('5 latency-bound paging', () => latencyBound(LATENCY_MS, LATENCY_PAGES, rounds.latency, [6, 8]));
+		latency = await timedPart('5 latency-bound paging', () => latencyBound(LATENCY_MS, LATENCY_PAGES, rounds.latency, [4, 6, 8].filter((n) => n !== DEFAULT_PAGES_IN_PARALLEL)));
 	}
 
 	// ---- table ----

@@ -32,10 +32,11 @@ import {
 import { allInputItems } from './validation';
 
 /*
- * The one transport. Every operation's routing hands its built request to `executeRequest` (or to the list
- * paginator, which sends each page through `sendRequest`): requests go out through n8n's
- * `httpRequestWithAuthentication`, every non-2xx answer except 401 comes back as a response and becomes a
- * NodeApiError in shared/errors.ts, and 401 is left to throw so that n8n refreshes the token and retries once.
+ * The one transport. Every operation's routing hands its built request to one of the routing functions below (or
+ * to the list paginator), and every request — of operations, pages, list searches, run polling and the trigger —
+ * goes through `send`: out through n8n's `httpRequestWithAuthentication`, retried per shared/retry.ts, every
+ * non-2xx answer except 401 turned into a NodeApiError by shared/errors.ts, and 401 left to throw so that n8n
+ * refreshes the token and retries once.
  */
 
 /** Declarative options for every request: receive errors as responses, except 401 (token refresh needs it). */
