@@ -71,16 +71,16 @@ describe('Releval OAuth2 API credential', () => {
 		]);
 	});
 
-	test('a token revoked while pages are fetched in parallel is refreshed once for all of them', async () => {
-		const ids = seed(t, 950);
+	test('a token revoked in the middle of a 30-page Return All fetched in parallel: one refresh, complete result', async () => {
+		const ids = seed(t, 2950);
 		t.mock.onRequest = (request) => {
-			if (request.query.page === '3' && t.mock.tokenRequests.length === 1) t.mock.revokeTokens();
+			if (request.query.page === '15' && t.mock.tokenRequests.length === 1) t.mock.revokeTokens();
 		};
-		const output = await t.harness.run({ ...listAll, pagesInParallel: 4 });
+		const output = await t.harness.run(listAll);
 		expect(output.map((item) => item.json.id)).toEqual(ids);
 		expect(t.mock.tokenRequests).toHaveLength(2);
-		const succeeded = t.mock.apiRequests.filter((request) => request.status === 200).map((request) => request.query.page);
-		expect(succeeded.sort((a, b) => Number(a) - Number(b))).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+		const succeeded = t.mock.apiRequests.filter((request) => request.status === 200).map((request) => Number(request.query.page));
+		expect(succeeded.sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, index) => index + 1));
 	});
 
 	test('a wrong secret fails clearly, and neither the message nor the description contains it', async () => {
