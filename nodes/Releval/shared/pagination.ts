@@ -1,14 +1,13 @@
+import { sleep } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecutePaginationFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
-
-import { sleep } from 'n8n-workflow';
-import type { ICredentialsDecrypted } from 'n8n-workflow';
 
 import {
 	CREDENTIAL_TYPE,

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { judgeNumberChecks, judgeSettings, PROMPT_TEMPLATE_HINT, showFor } from './shared';
 
 import { nameField, operation, resourceLocator } from '../../shared/descriptions';
+import { judgeNumberChecks, judgeSettings, PROMPT_TEMPLATE_HINT, showFor } from './shared';
+
 export const createOperation = operation({
 	name: 'Create',
 	value: 'create',

@@ -1,7 +1,8 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
-import { sendInteger } from '../../shared/validation';
 
+import { sendInteger } from '../../shared/validation';
 import { descriptionField, resourceLocator } from '../../shared/descriptions';
+
 export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
 	resource: ['aiJudge'],
 	operation: operations,

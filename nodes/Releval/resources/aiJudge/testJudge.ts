@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { AI_JUDGE_PATH_LABELS, aiJudgeIdFor } from './shared';
 
 import { operation } from '../../shared/descriptions';
+import { AI_JUDGE_PATH_LABELS, aiJudgeIdFor } from './shared';
+
 export const testOperation = operation({
 	name: 'Test',
 	value: 'test',

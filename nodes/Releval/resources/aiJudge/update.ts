@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
+
 import { requireSomeUpdate } from '../../shared/validation';
+import { operation, resourceLocator } from '../../shared/descriptions';
 import { AI_JUDGE_PATH_LABELS, aiJudgeIdFor, judgeNumberChecks, judgeSettings, PROMPT_TEMPLATE_HINT, showFor } from './shared';
 
-import { operation, resourceLocator } from '../../shared/descriptions';
 export const updateOperation = operation({
 	name: 'Update',
 	value: 'update',

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { JUDGING_RUN_PATH_LABELS, judgingRunIdFor } from './shared';
 
 import { operation } from '../../shared/descriptions';
+import { JUDGING_RUN_PATH_LABELS, judgingRunIdFor } from './shared';
+
 export const cancelOperation = operation({
 	name: 'Cancel',
 	value: 'cancel',

@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
+
 import { waitForCompletion, waitForCompletionOptions } from '../../shared/waitForCompletion';
 import { runIdFor } from '../evaluationRun/shared';
+import { operation, resourceLocator } from '../../shared/descriptions';
 import { showFor } from './shared';
 
-import { operation, resourceLocator } from '../../shared/descriptions';
 export const startOperation = operation({
 	name: 'Start',
 	value: 'start',

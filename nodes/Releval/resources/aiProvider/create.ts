@@ -1,4 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
+
+import { checkOptionValues, invalidParameter, isBlankValue, isHttpUrl } from '../../shared/validation';
+import { nameField, operation } from '../../shared/descriptions';
 import {
 	PROVIDER_FIELDS,
 	PROVIDER_TYPES,
@@ -7,9 +10,7 @@ import {
 	showFor,
 	withoutSecrets,
 } from './shared';
-import { checkOptionValues, invalidParameter, isBlankValue, isHttpUrl } from '../../shared/validation';
 
-import { nameField, operation } from '../../shared/descriptions';
 /** Puts the type and the settings of that type (and only those) in the body, checking each first. */
 function buildProviderBody(): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {

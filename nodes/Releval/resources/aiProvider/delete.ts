@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { AI_PROVIDER_PATH_LABELS, aiProviderIdFor } from './shared';
 
 import { operation } from '../../shared/descriptions';
+import { AI_PROVIDER_PATH_LABELS, aiProviderIdFor } from './shared';
+
 export const deleteOperation = operation({
 	name: 'Delete',
 	value: 'delete',

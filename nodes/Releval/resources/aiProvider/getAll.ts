@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { showFor, withoutSecrets } from './shared';
 
 import { operation, returnAllAndLimit } from '../../shared/descriptions';
+import { showFor, withoutSecrets } from './shared';
+
 export const getAllOperation = operation({
 	name: 'Get Many',
 	value: 'getAll',

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { resourceLocator } from '../../shared/descriptions';
+
 export const showFor = (operations: string[], extra: IDisplayOptions['show'] = {}): IDisplayOptions['show'] => ({
 	resource: ['aiProvider'],
 	operation: operations,

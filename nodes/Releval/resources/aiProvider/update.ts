@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
-import { AI_PROVIDER_PATH_LABELS, aiProviderIdFor, showFor, withoutSecrets } from './shared';
-import { invalidParameter, isBlankValue, isHttpUrl, requireSomeUpdate } from '../../shared/validation';
 
+import { invalidParameter, isBlankValue, isHttpUrl, requireSomeUpdate } from '../../shared/validation';
 import { operation } from '../../shared/descriptions';
+import { AI_PROVIDER_PATH_LABELS, aiProviderIdFor, showFor, withoutSecrets } from './shared';
+
 /** Update Fields → wire names. The type is not among them: Releval does not let it change. */
 const UPDATE_FIELDS: Array<{ name: string; label: string; property: string; isUrl?: boolean }> = [
 	{ name: 'name', label: 'Name', property: 'name' },

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
 import { invalidParameter } from '../../shared/validation';
+import { nameField, operation, resourceLocator } from '../../shared/descriptions';
 import { showFor } from './shared';
 
-import { nameField, operation, resourceLocator } from '../../shared/descriptions';
 const TEMPLATES_LABEL = 'Query Templates to Compare';
 
 function idOf(value: unknown): string {

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
+
 import { simplifyParameter, simplifyTo } from '../../shared/output';
+import { operation } from '../../shared/descriptions';
 import { ANALYSIS_PATH_LABELS, SIMPLIFIED_ANALYSIS_FIELDS, analysisIdFor, showFor } from './shared';
 
-import { operation } from '../../shared/descriptions';
 export const getOperation = operation({
 	name: 'Get',
 	value: 'get',

@@ -1,6 +1,7 @@
 import type { IDisplayOptions } from 'n8n-workflow';
 
 import { resourceLocator } from '../../shared/descriptions';
+
 export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
 	resource: ['analysis'],
 	operation: operations,

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { ROLE_OPTIONS, SECRET_NOTICE, sendRoles, showFor } from './shared';
 
 import { descriptionField, nameField, operation } from '../../shared/descriptions';
+import { ROLE_OPTIONS, SECRET_NOTICE, sendRoles, showFor } from './shared';
+
 export const createOperation = operation({
 	name: 'Create',
 	value: 'create',

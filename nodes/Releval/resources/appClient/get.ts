@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { APP_CLIENT_PATH_LABELS, appClientIdFor } from './shared';
 
 import { operation } from '../../shared/descriptions';
+import { APP_CLIENT_PATH_LABELS, appClientIdFor } from './shared';
+
 export const getOperation = operation({
 	name: 'Get',
 	value: 'get',

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { APP_CLIENT_PATH_LABELS, appClientIdFor, SECRET_NOTICE, showFor } from './shared';
 
 import { operation } from '../../shared/descriptions';
+import { APP_CLIENT_PATH_LABELS, appClientIdFor, SECRET_NOTICE, showFor } from './shared';
+
 export const regenerateSecretOperation = operation({
 	name: 'Regenerate Secret',
 	value: 'regenerateSecret',

@@ -6,9 +6,10 @@ import type {
 	INodePropertyOptions,
 	PreSendAction,
 } from 'n8n-workflow';
-import { checkOptionValues } from '../../shared/validation';
 
+import { checkOptionValues } from '../../shared/validation';
 import { resourceLocator } from '../../shared/descriptions';
+
 export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
 	resource: ['appClient'],
 	operation: operations,

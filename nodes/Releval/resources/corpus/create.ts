@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { MATCH_MODE_PROPERTY, showFor } from './shared';
 
 import { descriptionField, nameField, operation } from '../../shared/descriptions';
+import { MATCH_MODE_PROPERTY, showFor } from './shared';
+
 export const createOperation = operation({
 	name: 'Create',
 	value: 'create',

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { CORPUS_PATH_LABELS, corpusIdFor } from './shared';
 
 import { operation } from '../../shared/descriptions';
+import { CORPUS_PATH_LABELS, corpusIdFor } from './shared';
+
 export const getOperation = operation({
 	name: 'Get',
 	value: 'get',

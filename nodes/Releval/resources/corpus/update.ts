@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
+
 import { requireSomeUpdate } from '../../shared/validation';
+import { descriptionField, operation } from '../../shared/descriptions';
 import { CORPUS_PATH_LABELS, corpusIdFor, showFor } from './shared';
 
-import { descriptionField, operation } from '../../shared/descriptions';
 export const updateOperation = operation({
 	name: 'Update',
 	value: 'update',

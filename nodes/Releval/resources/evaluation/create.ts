@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { showFor } from './shared';
 
 import { descriptionField, nameField, operation, resourceLocator } from '../../shared/descriptions';
+import { showFor } from './shared';
+
 export const createOperation = operation({
 	name: 'Create',
 	value: 'create',

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { EVALUATION_PATH_LABELS, evaluationIdFor } from './shared';
 
 import { operation } from '../../shared/descriptions';
+import { EVALUATION_PATH_LABELS, evaluationIdFor } from './shared';
+
 export const getOperation = operation({
 	name: 'Get',
 	value: 'get',

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
+
 import { waitForCompletion, waitForCompletionOptions } from '../../shared/waitForCompletion';
+import { nameField, operation } from '../../shared/descriptions';
 import {
 	EVALUATION_PATH_LABELS,
 	METRIC_OPTIONS,
@@ -10,7 +12,6 @@ import {
 	showFor,
 } from './shared';
 
-import { nameField, operation } from '../../shared/descriptions';
 export const createOperation = operation({
 	name: 'Create',
 	value: 'create',

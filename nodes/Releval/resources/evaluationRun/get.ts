@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { RUN_PATH_LABELS, runIdFor } from './shared';
 
 import { operation } from '../../shared/descriptions';
+import { RUN_PATH_LABELS, runIdFor } from './shared';
+
 export const getOperation = operation({
 	name: 'Get',
 	value: 'get',

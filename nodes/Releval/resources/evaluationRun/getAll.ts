@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { EVALUATION_PATH_LABELS, evaluationIdFor, showFor } from './shared';
 
 import { operation, returnAllAndLimit } from '../../shared/descriptions';
+import { EVALUATION_PATH_LABELS, evaluationIdFor, showFor } from './shared';
+
 export const getAllOperation = operation({
 	name: 'Get Many',
 	value: 'getAll',

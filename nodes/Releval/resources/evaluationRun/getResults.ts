@@ -6,10 +6,11 @@ import type {
 	INodeProperties,
 	PostReceiveAction,
 } from 'n8n-workflow';
+
 import { simplifyParameter } from '../../shared/output';
+import { operation } from '../../shared/descriptions';
 import { RUN_PATH_LABELS, runIdFor, showFor } from './shared';
 
-import { operation } from '../../shared/descriptions';
 /**
  * INFERRED: the results shape is not documented. The per-query list is read from a bare array or from the
  * first of these keys; each query carries its candidates ({id, title, image?, fields?} SEEN) and their grades.

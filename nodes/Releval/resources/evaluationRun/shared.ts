@@ -1,7 +1,8 @@
 import type { IDataObject, IDisplayOptions, IExecuteSingleFunctions, IHttpRequestOptions, INodePropertyOptions, PreSendAction } from 'n8n-workflow';
-import { invalidParameter, parseJsonValue } from '../../shared/validation';
 
+import { invalidParameter, parseJsonValue } from '../../shared/validation';
 import { resourceLocator } from '../../shared/descriptions';
+
 export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
 	resource: ['evaluationRun'],
 	operation: operations,

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
+
 import { waitForCompletion, waitForCompletionOptions } from '../../shared/waitForCompletion';
+import { operation } from '../../shared/descriptions';
 import { RUN_PATH_LABELS, runIdFor, showFor } from './shared';
 
-import { operation } from '../../shared/descriptions';
 export const startOperation = operation({
 	name: 'Start',
 	value: 'start',

@@ -6,11 +6,12 @@ import type {
 	INodeProperties,
 	PreSendAction,
 } from 'n8n-workflow';
-import { SCALE_OPTIONS } from '../evaluationRun/shared';
-import { SCALE_RANGES, showFor } from './shared';
-import { allInputItems } from '../../shared/validation';
 
+import { SCALE_OPTIONS } from '../evaluationRun/shared';
+import { allInputItems } from '../../shared/validation';
 import { operation } from '../../shared/descriptions';
+import { SCALE_RANGES, showFor } from './shared';
+
 /** Where a grade came from, for error messages: "Input item 3" or "Query 1, candidate 2". */
 interface GradeRow {
 	where: string;

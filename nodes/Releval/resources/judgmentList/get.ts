@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { JUDGMENT_LIST_PATH_LABELS, judgmentListIdFor } from './shared';
 
 import { operation } from '../../shared/descriptions';
+import { JUDGMENT_LIST_PATH_LABELS, judgmentListIdFor } from './shared';
+
 export const getOperation = operation({
 	name: 'Get',
 	value: 'get',

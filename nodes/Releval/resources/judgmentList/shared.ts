@@ -1,7 +1,8 @@
 import type { IDisplayOptions, IExecuteSingleFunctions, IHttpRequestOptions, INodePropertyOptions, PreSendAction } from 'n8n-workflow';
-import { invalidParameter } from '../../shared/validation';
 
+import { invalidParameter } from '../../shared/validation';
 import { resourceLocator } from '../../shared/descriptions';
+
 export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
 	resource: ['judgmentList'],
 	operation: operations,

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
+
 import { binaryPropertyParameter, fileNameOption, sendMultipartUpload } from '../../shared/multipart';
+import { descriptionField, nameField, operation, resourceLocator } from '../../shared/descriptions';
 import { JUDGMENT_LIST_TYPES, SCALES, requireOption, showFor } from './shared';
 
-import { descriptionField, nameField, operation, resourceLocator } from '../../shared/descriptions';
 export const uploadOperation = operation({
 	name: 'Upload',
 	value: 'upload',

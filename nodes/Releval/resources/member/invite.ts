@@ -1,9 +1,10 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
-import { ROLE_OPTIONS, sendRoles } from '../appClient/shared';
-import { showFor } from './shared';
-import { invalidParameter, isEmailAddress } from '../../shared/validation';
 
+import { ROLE_OPTIONS, sendRoles } from '../appClient/shared';
+import { invalidParameter, isEmailAddress } from '../../shared/validation';
 import { operation } from '../../shared/descriptions';
+import { showFor } from './shared';
+
 function checkEmail(): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const email = String(this.getNodeParameter('email', '')).trim();

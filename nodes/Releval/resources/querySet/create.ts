@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
 import { allInputItems, invalidParameter } from '../../shared/validation';
+import { descriptionField, nameField, operation } from '../../shared/descriptions';
 import { checkOneKind, fieldValue, showFor, toQuery, type Query } from './shared';
 
-import { descriptionField, nameField, operation } from '../../shared/descriptions';
 const QUERIES_LABEL = 'Queries';
 const QUERY_FIELD_LABEL = 'Query Field';
 

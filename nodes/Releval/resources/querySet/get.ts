@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { QUERY_SET_PATH_LABELS, querySetIdFor } from './shared';
 
 import { operation } from '../../shared/descriptions';
+import { QUERY_SET_PATH_LABELS, querySetIdFor } from './shared';
+
 export const getOperation = operation({
 	name: 'Get',
 	value: 'get',

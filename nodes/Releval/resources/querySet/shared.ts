@@ -1,7 +1,8 @@
 import type { IDataObject, IDisplayOptions, IExecuteSingleFunctions } from 'n8n-workflow';
-import { invalidParameter } from '../../shared/validation';
 
+import { invalidParameter } from '../../shared/validation';
 import { resourceLocator } from '../../shared/descriptions';
+
 export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
 	resource: ['querySet'],
 	operation: operations,

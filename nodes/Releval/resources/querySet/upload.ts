@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
+
 import { binaryPropertyParameter, fileNameOption, sendMultipartUpload } from '../../shared/multipart';
+import { descriptionField, nameField, operation } from '../../shared/descriptions';
 import { showFor } from './shared';
 
-import { descriptionField, nameField, operation } from '../../shared/descriptions';
 export const uploadOperation = operation({
 	name: 'Upload',
 	value: 'upload',

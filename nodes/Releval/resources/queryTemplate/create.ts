@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { bodyField, contentTypeField, descriptionField, headersField, queryStringField, sendHeaders, showFor } from './shared';
 
 import { nameField, operation } from '../../shared/descriptions';
+import { bodyField, contentTypeField, descriptionField, headersField, queryStringField, sendHeaders, showFor } from './shared';
+
 export const createOperation = operation({
 	name: 'Create',
 	value: 'create',

@@ -5,10 +5,11 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+
 import { invalidParameter } from '../../shared/validation';
+import { operation, resourceLocator } from '../../shared/descriptions';
 import { showFor } from './shared';
 
-import { operation, resourceLocator } from '../../shared/descriptions';
 /** INFERRED (contract): the bulk delete takes the IDs as a repeated `ids` query parameter (`?ids=a&ids=b`). */
 const IDS_PARAMETER = 'ids';
 

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { QUERY_TEMPLATE_PATH_LABELS, queryTemplateIdFor } from './shared';
 
 import { operation } from '../../shared/descriptions';
+import { QUERY_TEMPLATE_PATH_LABELS, queryTemplateIdFor } from './shared';
+
 export const getOperation = operation({
 	name: 'Get',
 	value: 'get',

@@ -1,8 +1,9 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
 import { invalidParameter, parseJsonValue } from '../../shared/validation';
+import { operation } from '../../shared/descriptions';
 import { requireTemplate, sendHeaders, showFor, splitRenderedTemplates, templateFieldOptions } from './shared';
 
-import { operation } from '../../shared/descriptions';
 const QUERIES_LABEL = 'Queries';
 
 /**

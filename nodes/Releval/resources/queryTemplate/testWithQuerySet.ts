@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { requireTemplate, sendHeaders, showFor, splitRenderedTemplates, templateFieldOptions } from './shared';
 
 import { operation, resourceLocator } from '../../shared/descriptions';
+import { requireTemplate, sendHeaders, showFor, splitRenderedTemplates, templateFieldOptions } from './shared';
+
 export const testWithQuerySetOperation = operation({
 	name: 'Test With Query Set',
 	value: 'testWithQuerySet',

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
+
 import { requireSomeUpdate } from '../../shared/validation';
+import { operation } from '../../shared/descriptions';
 import {
 	QUERY_TEMPLATE_PATH_LABELS,
 	bodyField,
@@ -12,7 +14,6 @@ import {
 	showFor,
 } from './shared';
 
-import { operation } from '../../shared/descriptions';
 export const updateOperation = operation({
 	name: 'Update',
 	value: 'update',

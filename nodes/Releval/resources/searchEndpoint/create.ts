@@ -1,4 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+
+import { nameField, operation, resourceLocator } from '../../shared/descriptions';
 import {
 	authenticationFields,
 	candidatesMappingField,
@@ -13,7 +15,6 @@ import {
 	validateEndpointBody,
 } from './shared';
 
-import { nameField, operation, resourceLocator } from '../../shared/descriptions';
 export const createOperation = operation({
 	name: 'Create',
 	value: 'create',

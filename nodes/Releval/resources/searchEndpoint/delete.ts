@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { ENDPOINT_PATH_LABELS, endpointIdFor } from './shared';
 
 import { operation } from '../../shared/descriptions';
+import { ENDPOINT_PATH_LABELS, endpointIdFor } from './shared';
+
 export const deleteOperation = operation({
 	name: 'Delete',
 	value: 'delete',

@@ -10,9 +10,10 @@ import type {
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
-import { invalidParameter, sendStringMapParameter } from '../../shared/validation';
 
+import { invalidParameter, sendStringMapParameter } from '../../shared/validation';
 import { resourceLocator } from '../../shared/descriptions';
+
 export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
 	resource: ['searchEndpoint'],
 	operation: operations,

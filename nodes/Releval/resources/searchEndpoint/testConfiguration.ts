@@ -1,4 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+
+import { operation } from '../../shared/descriptions';
 import {
 	cameFromEndpoint,
 	authenticationFields,
@@ -16,7 +18,6 @@ import {
 	validateEndpointBody,
 } from './shared';
 
-import { operation } from '../../shared/descriptions';
 export const testConfigurationOperation = operation({
 	name: 'Test Configuration',
 	value: 'testConfiguration',

@@ -1,4 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+
+import { operation } from '../../shared/descriptions';
 import {
 	cameFromEndpoint,
 	ENDPOINT_PATH_LABELS,
@@ -11,7 +13,6 @@ import {
 	showFor,
 } from './shared';
 
-import { operation } from '../../shared/descriptions';
 export const testOperation = operation({
 	name: 'Test',
 	value: 'test',

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
+
 import { requireSomeUpdate } from '../../shared/validation';
+import { operation, resourceLocator } from '../../shared/descriptions';
 import {
 	ENDPOINT_PATH_LABELS,
 	authenticationFields,
@@ -16,7 +18,6 @@ import {
 	validateEndpointBody,
 } from './shared';
 
-import { operation, resourceLocator } from '../../shared/descriptions';
 export const updateOperation = operation({
 	name: 'Update',
 	value: 'update',

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { allowedOriginsField, sendAllowedOrigins, showFor } from './shared';
 
 import { nameField, operation } from '../../shared/descriptions';
+import { allowedOriginsField, sendAllowedOrigins, showFor } from './shared';
+
 export const createOperation = operation({
 	name: 'Create',
 	value: 'create',

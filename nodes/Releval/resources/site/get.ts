@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { SITE_PATH_LABELS, siteIdFor } from './shared';
 
 import { operation } from '../../shared/descriptions';
+import { SITE_PATH_LABELS, siteIdFor } from './shared';
+
 export const getOperation = operation({
 	name: 'Get',
 	value: 'get',

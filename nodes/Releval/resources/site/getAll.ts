@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { showFor } from './shared';
 
 import { operation, returnAllAndLimit } from '../../shared/descriptions';
+import { showFor } from './shared';
+
 export const getAllOperation = operation({
 	name: 'Get Many',
 	value: 'getAll',

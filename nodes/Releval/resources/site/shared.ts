@@ -6,9 +6,10 @@ import type {
 	INodeProperties,
 	PreSendAction,
 } from 'n8n-workflow';
-import { invalidParameter, normalizeOrigin, textList } from '../../shared/validation';
 
+import { invalidParameter, normalizeOrigin, textList } from '../../shared/validation';
 import { resourceLocator } from '../../shared/descriptions';
+
 export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
 	resource: ['site'],
 	operation: operations,

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
+
 import { requireSomeUpdate } from '../../shared/validation';
+import { operation } from '../../shared/descriptions';
 import { allowedOriginsField, sendAllowedOrigins, showFor, SITE_PATH_LABELS, siteIdFor } from './shared';
 
-import { operation } from '../../shared/descriptions';
 export const updateOperation = operation({
 	name: 'Update',
 	value: 'update',

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties, PostReceiveAction } from 'n8n-workflow';
-import { showFor } from './shared';
 
 import { operation } from '../../shared/descriptions';
+import { showFor } from './shared';
+
 /**
  * INFERRED response shape: ClickHouse's JSON format ({meta, data, rows}); rows under `rows`, `items` or
  * `results`, or a bare array, are read too.

@@ -8,10 +8,11 @@ import type {
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
+
 import { allInputItems, isBlankValue, isoTimestamp, parameterForItem, wholeNumber } from '../../shared/validation';
+import { operation, resourceLocator } from '../../shared/descriptions';
 import { describeValue, showFor, textValue } from './shared';
 
-import { operation, resourceLocator } from '../../shared/descriptions';
 /*
  * Track Events sends UBI events to Releval's public tracking endpoint, as the browser tracker does:
  * `{events: [...]}`, answered 202 and validated later. Releval binds strictly and drops or rejects silently,

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
-import { describeValue, MAX_ID_LENGTH, showFor, textValue } from './shared';
-import { invalidParameter, isBlankValue, isoTimestamp, parseJsonValue, textList } from '../../shared/validation';
 
+import { invalidParameter, isBlankValue, isoTimestamp, parseJsonValue, textList } from '../../shared/validation';
 import { operation } from '../../shared/descriptions';
+import { describeValue, MAX_ID_LENGTH, showFor, textValue } from './shared';
+
 /** Text fields of the query: parameter → wire name, with the contract's length limit where it has one. */
 const TEXT_FIELDS: Array<{ parameter: string; label: string; property: string; maxLength?: number }> = [
 	{ parameter: 'application', label: 'Application', property: 'application', maxLength: MAX_ID_LENGTH },
