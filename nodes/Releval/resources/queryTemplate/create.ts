@@ -1,7 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { nameField, operation } from '../../shared/descriptions';
-import { bodyField, contentTypeField, descriptionField, headersField, queryStringField, sendHeaders, showFor } from './shared';
+import { descriptionField, nameField, operation } from '../../shared/descriptions';
+import {
+	bodyField,
+	contentTypeField,
+	headersField,
+	queryStringField,
+	sendHeaders,
+	showFor,
+} from './shared';
 
 export const createOperation = operation({
 	name: 'Create',
@@ -25,6 +32,6 @@ export const createFields: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show },
-		options: [bodyField, contentTypeField, descriptionField, headersField, queryStringField],
+		options: [bodyField, contentTypeField, descriptionField(), headersField, queryStringField],
 	},
 ];

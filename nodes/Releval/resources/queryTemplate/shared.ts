@@ -51,15 +51,6 @@ export const contentTypeField: INodeProperties = {
 	routing: { send: { type: 'body', property: 'content_type' } },
 };
 
-export const descriptionField: INodeProperties = {
-	displayName: 'Description',
-	name: 'description',
-	type: 'string',
-	typeOptions: { rows: 2 },
-	default: '',
-	routing: { send: { type: 'body', property: 'description' } },
-};
-
 export const headersField: INodeProperties = {
 	displayName: 'Headers',
 	name: 'headers',

@@ -1,12 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requireSomeUpdate } from '../../shared/validation';
-import { operation } from '../../shared/descriptions';
+import { descriptionField, operation } from '../../shared/descriptions';
 import {
 	QUERY_TEMPLATE_PATH_LABELS,
 	bodyField,
 	contentTypeField,
-	descriptionField,
 	headersField,
 	queryStringField,
 	queryTemplateIdFor,
@@ -37,7 +36,7 @@ export const updateFields: INodeProperties[] = [
 		options: [
 			bodyField,
 			contentTypeField,
-			descriptionField,
+			descriptionField(),
 			headersField,
 			{
 				displayName: 'Name',

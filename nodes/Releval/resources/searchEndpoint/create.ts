@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { nameField, operation, resourceLocator } from '../../shared/descriptions';
+import { descriptionField, nameField, operation } from '../../shared/descriptions';
 import {
 	authenticationFields,
 	candidatesMappingField,
-	descriptionField,
+	corpusIdField,
 	endpointTypeField,
 	headersField,
 	httpMethodField,
@@ -43,15 +43,8 @@ export const createFields: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			candidatesMappingField,
-			resourceLocator({
-				name: 'corpusId',
-				displayName: 'Corpus',
-				searchListMethod: 'searchCorpora',
-				description: 'The corpus (document collection) this endpoint searches',
-				required: false,
-				sendAs: { type: 'body', property: 'corpus_id' },
-			}),
-			descriptionField,
+			corpusIdField,
+			descriptionField(),
 			headersField('Extra HTTP headers sent to the search engine, as a JSON object of names to text values'),
 		],
 	},

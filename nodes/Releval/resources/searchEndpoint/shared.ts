@@ -19,6 +19,16 @@ export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
 	operation: operations,
 });
 
+/** The corpus an endpoint searches (optional on create and update). */
+export const corpusIdField = resourceLocator({
+	name: 'corpusId',
+	displayName: 'Corpus',
+	searchListMethod: 'searchCorpora',
+	description: 'The corpus (document collection) this endpoint searches',
+	required: false,
+	sendAs: { type: 'body', property: 'corpus_id' },
+});
+
 /** The saved search endpoint an operation acts on (a path parameter). */
 export const endpointIdFor = (operations: string[]) =>
 	resourceLocator({
@@ -88,15 +98,6 @@ export const candidatesMappingField: INodeProperties = {
 	description:
 		'JMESPath-style expression that turns the engine response into Releval\'s search result: a total and candidates with ID, title and optional image and fields. "@" means the response already has that shape.',
 	routing: { send: { type: 'body', property: 'candidates_mapping' } },
-};
-
-export const descriptionField: INodeProperties = {
-	displayName: 'Description',
-	name: 'description',
-	type: 'string',
-	typeOptions: { rows: 2 },
-	default: '',
-	routing: { send: { type: 'body', property: 'description' } },
 };
 
 export const headersField = (description: string): INodeProperties => ({

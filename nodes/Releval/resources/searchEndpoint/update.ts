@@ -1,12 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requireSomeUpdate } from '../../shared/validation';
-import { operation, resourceLocator } from '../../shared/descriptions';
+import { descriptionField, operation } from '../../shared/descriptions';
 import {
-	ENDPOINT_PATH_LABELS,
 	authenticationFields,
 	candidatesMappingField,
-	descriptionField,
+	corpusIdField,
+	ENDPOINT_PATH_LABELS,
 	endpointIdFor,
 	endpointTypeField,
 	headersField,
@@ -41,15 +41,8 @@ export const updateFields: INodeProperties[] = [
 		displayOptions: { show: showFor(['update']) },
 		options: [
 			candidatesMappingField,
-			resourceLocator({
-				name: 'corpusId',
-				displayName: 'Corpus',
-				searchListMethod: 'searchCorpora',
-				description: 'The corpus (document collection) this endpoint searches',
-				required: false,
-				sendAs: { type: 'body', property: 'corpus_id' },
-			}),
-			descriptionField,
+			corpusIdField,
+			descriptionField(),
 			headersField('Replaces the extra HTTP headers sent to the search engine, as a JSON object of names to text values'),
 			httpMethodField(),
 			{
