@@ -26,7 +26,6 @@ import {
 	N8nRest,
 	NODE_TYPE,
 	nodeItems,
-	nodeRunCount,
 	PACKAGE_NAME,
 	parseLog,
 	startN8n,
@@ -158,10 +157,11 @@ describe('the package in n8n, headless (n8n execute-batch, n8n execute)', () => 
 		expect(created).toMatchObject({ evaluation_id: DEMO_IDS.evaluationBaseline, status: 'completed', scale: 'graded' });
 		expect(created!.metrics).toEqual(['NDCG@10', 'MAP', 'MRR@10', 'P@5']);
 		expect(requestsOf('startEvaluationRun').map((request) => request.path)).toEqual([`/api/v1/evaluations/runs/${created!.id}/start`]);
-		// polled until Releval said completed: queued → running → completed
-		expect(nodeRunCount(output, 'Get run status')).toBeGreaterThanOrEqual(2);
-		expect(nodeItems(output, 'Get run status').map((item) => item.status)).toEqual(['completed']);
-		const [finished] = nodeItems(output, 'Get run status');
+		// Wait for Completion polled the run until Releval said completed (queued → running → completed)
+		const statusChecks = requestsOf('getEvaluationRun').filter((request) => request.path === `/api/v1/evaluations/runs/${created!.id}`);
+		expect(statusChecks.length).toBeGreaterThanOrEqual(2);
+		expect(nodeItems(output, 'Start run').map((item) => [item.id, item.status])).toEqual([[created!.id, 'completed']]);
+		const [finished] = nodeItems(output, 'Start run');
 		const metricValues = finished.metric_values as Record<string, number>;
 		const table = nodeItems(output, 'Metrics table');
 		expect(table.map((row) => row.metric)).toEqual(['NDCG@10', 'MAP', 'MRR@10', 'P@5']);
@@ -202,6 +202,10 @@ describe('the package in n8n, headless (n8n execute-batch, n8n execute)', () => 
 		// a completed, unlocked run of the baseline evaluation (week 1 is locked; "next week" is pending)
 		expect(judged).toMatchObject({ evaluation_id: DEMO_IDS.evaluationBaseline, status: 'completed', locked: false });
 		expect(judgedRunId).not.toBe(demo.runs.baselineWeek1.id);
+		// Wait for Completion returned the judging run as it ended
+		const [judging] = nodeItems(output, 'Start AI judging');
+		expect(judging).toMatchObject({ status: 'completed', evaluation_run_id: judgedRunId });
+		expect(requestsOf('getAiJudgingRun').filter((request) => request.path.endsWith(`/${String(judging.id)}`)).length).toBeGreaterThanOrEqual(1);
 		const [summary] = nodeItems(output, 'Summary');
 		expect(summary.run).toBe(judged.name);
 		expect(summary.judged).toBeGreaterThan(0);

@@ -321,22 +321,6 @@ export function nodeItems(output: ExecutionOutput, nodeName: string, outputIndex
 	return items.map((item) => item.json);
 }
 
-/** Full items (json + error) a node output in its last run. */
-export function nodeRawItems(
-	output: ExecutionOutput,
-	nodeName: string,
-	outputIndex = 0,
-): Array<{ json: Record<string, unknown>; error?: Record<string, unknown> }> {
-	const runs = output.result?.data?.resultData?.runData?.[nodeName] as
-		| Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown>; error?: Record<string, unknown> }> | null> } }>
-		| undefined;
-	return runs?.[runs.length - 1]?.data?.main?.[outputIndex] ?? [];
-}
-
-export function nodeRunCount(output: ExecutionOutput, nodeName: string): number {
-	return (output.result?.data?.resultData?.runData?.[nodeName] ?? []).length;
-}
-
 /** A free TCP port on loopback. */
 export async function freePort(): Promise<number> {
 	return await new Promise((resolve, reject) => {
