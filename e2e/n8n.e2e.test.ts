@@ -29,6 +29,7 @@ import {
 	PACKAGE_NAME,
 	parseLog,
 	startN8n,
+	waitFor,
 	type BatchOutput,
 	type CommandResult,
 	type ExecutionOutput,
@@ -40,11 +41,14 @@ import { ARTIFACTS_DIR, E2E_DIR, E2E_USER_FOLDER, readSetup, timed } from './lib
 import { checkEditor } from './lib/editor';
 import { DEFAULT_CLIENT, startMockReleval, type MockReleval } from '../test/mock/server';
 import { DEMO_IDS, seedDemoData, type DemoData } from '../test/mock/seed';
+import { seedRun, setRunStatus } from '../test/mock/lifecycle';
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const TEST_WORKFLOWS_DIR = path.join(REPO_ROOT, 'e2e', 'workflows');
 /** More than one page of 100, so Return All must fetch a second page. */
 const EXTRA_EVALUATIONS = 120;
+/** The Releval Trigger example: Evaluation Run Finished (completed or failed) of the baseline evaluation, polled every minute. */
+const TRIGGER_EXAMPLE = 'relevalExample06';
 
 const { install, tarball } = readSetup();
 const userFolder = E2E_USER_FOLDER;
@@ -316,14 +320,21 @@ describe('the package in n8n, headless (n8n execute-batch, n8n execute)', () => 
 	});
 });
 
-describe('the package in a started n8n (REST API, webhooks, editor)', () => {
+describe('the package in a started n8n (REST API, webhooks, polling trigger, editor)', () => {
+	/** Published before n8n starts, so n8n activates them at start: the webhook example and the trigger example. */
+	const PUBLISHED = ['relevalExample03', TRIGGER_EXAMPLE];
 	let n8n: RunningN8n;
 	let rest: N8nRest;
+	/** listEvaluationRuns requests before n8n started: the ones after are the Releval Trigger's polls. */
+	let runListsBeforeStart = 0;
 
 	beforeAll(async () => {
-		const published = await n8nCli(install, options, ['publish:workflow', '--id=relevalExample03']);
-		expect(published.code).toBe(0);
-		keepLog('publish:workflow', published);
+		for (const id of PUBLISHED) {
+			const published = await n8nCli(install, options, ['publish:workflow', `--id=${id}`]);
+			expect(published.code).toBe(0);
+			keepLog(`publish:workflow ${id}`, published);
+		}
+		runListsBeforeStart = requestsOf('listEvaluationRuns').length;
 		n8n = await timed('n8n start until ready', () => startN8n(install, options));
 		rest = new N8nRest(n8n.url);
 		expect(await rest.signIn()).toBe('created');
@@ -408,9 +419,83 @@ describe('the package in a started n8n (REST API, webhooks, editor)', () => {
 		expect(answer.events).toBe(4);
 	});
 
-	test('the editor: add the Releval node from the node panel; icon, resources, operations and a list fill', async () => {
+	describe('Releval Trigger (example 06), published', () => {
+		/** The trigger's polls so far: each reads the baseline evaluation's runs (one page here). */
+		const triggerPolls = () =>
+			requestsOf('listEvaluationRuns')
+				.slice(runListsBeforeStart)
+				.filter((request) => request.path === `/api/v1/evaluations/${DEMO_IDS.evaluationBaseline}/runs`);
+		const triggerExecutions = async () => (await rest.executions(TRIGGER_EXAMPLE)).filter((execution) => execution.mode === 'trigger');
+		const finishedRuns: Record<'completed' | 'failed' | 'cancelled', string> = { completed: '', failed: '', cancelled: '' };
+
+		test('the first poll, when n8n activates the workflow, only takes note of the runs: no execution', async () => {
+			await timed('Releval Trigger: first poll', () => waitFor('the first poll of the Releval Trigger', () => (triggerPolls().length > 0 ? true : undefined), 60_000));
+			expect(await rest.executions(TRIGGER_EXAMPLE)).toEqual([]);
+			// what n8n sends: the stored token, and the list of the watched evaluation's runs
+			expect(triggerPolls()[0].status).toBe(200);
+		});
+
+		test('Fetch Test Event (a manual run through n8n\'s REST API) returns the latest finished run and runs the workflow with it', async () => {
+			// three runs of the baseline evaluation end now, one after the other: completed, failed, cancelled
+			for (const status of ['completed', 'failed', 'cancelled'] as const) {
+				const run = seedRun(mock, { evaluation_id: DEMO_IDS.evaluationBaseline, name: `Nightly run (${status})`, status: 'running' });
+				await new Promise((resolve) => setTimeout(resolve, 5));
+				finishedRuns[status] = setRunStatus(mock, run.id, status, status === 'failed' ? { error: 'The search endpoint answered 503 for 12 of 40 queries' } : {}).id;
+				await new Promise((resolve) => setTimeout(resolve, 5));
+			}
+			const executionId = await rest.runFromTrigger(TRIGGER_EXAMPLE, 'Releval Trigger');
+			const execution = await waitFor(
+				'the manual run to finish',
+				async () => {
+					const output = await rest.execution(executionId);
+					return output.result?.status === 'running' || output.result?.status === 'new' ? undefined : output;
+				},
+				60_000,
+			);
+			expect(execution.result?.status).toBe('success');
+			// the newest run whose status is watched (completed or failed): the failed one; the cancelled one is not watched
+			expect(nodeItems(execution, 'Releval Trigger').map((item) => item.id)).toEqual([finishedRuns.failed]);
+			expect(nodeItems(execution, 'Failure alert')).toEqual([
+				{ text: 'Releval: "Nightly run (failed)" failed: The search endpoint answered 503 for 12 of 40 queries', run_id: finishedRuns.failed },
+			]);
+		});
+
+		test('the next scheduled poll starts ONE execution with each run that finished since; later polls do not repeat them', async () => {
+			const [execution] = await timed('Releval Trigger: wait for the next scheduled poll', () =>
+				waitFor('an execution started by the Releval Trigger (it polls every minute)', async () => {
+					const executions = (await triggerExecutions()).filter((candidate) => candidate.status !== 'running' && candidate.status !== 'new');
+					return executions.length > 0 ? executions : undefined;
+				}, 90_000, 1_000),
+			);
+			const pollsAtExecution = triggerPolls().length;
+			expect(execution.status).toBe('success');
+			const output = await rest.execution(execution.id);
+			const emitted = nodeItems(output, 'Releval Trigger');
+			expect(emitted.map((item) => item.id).sort()).toEqual([finishedRuns.completed, finishedRuns.failed].sort());
+			const completed = mock.state.runs.get(finishedRuns.completed);
+			expect(emitted.find((item) => item.id === finishedRuns.completed)).toMatchObject({ status: 'completed', metric_values: completed.metric_values });
+			const [summary] = nodeItems(output, 'Summary message');
+			expect(summary).toEqual({ text: expect.stringMatching(/^Releval: "Nightly run \(completed\)" completed\. NDCG@10 \d\.\d{3}/), run_id: finishedRuns.completed });
+			expect(nodeItems(output, 'Failure alert').map((item) => item.run_id)).toEqual([finishedRuns.failed]);
+
+			// one more poll sees the same runs: nothing new, so no execution (n8n saved the trigger's record of them)
+			await timed('Releval Trigger: wait for one more poll', () =>
+				waitFor('one more poll of the Releval Trigger', () => (triggerPolls().length > pollsAtExecution ? true : undefined), 90_000, 1_000),
+			);
+			await new Promise((resolve) => setTimeout(resolve, 3_000));
+			expect((await triggerExecutions()).map((candidate) => candidate.id)).toEqual([execution.id]);
+		}, 240_000);
+	});
+
+	test("the editor: the Releval node from the node panel (icon, resources, operations, a list); the Releval Trigger's panel and Fetch Test Event", async () => {
 		const result = await timed('browser (Chromium) editor checks', () =>
-			checkEditor({ url: n8n.url, authCookie: rest.authCookie, screenshotDir: ARTIFACTS_DIR, workflowId: 'e2eEditorCanvas1' }),
+			checkEditor({
+				url: n8n.url,
+				authCookie: rest.authCookie,
+				screenshotDir: ARTIFACTS_DIR,
+				workflowId: 'e2eEditorCanvas1',
+				triggerWorkflowId: TRIGGER_EXAMPLE,
+			}),
 		);
 		writeFileSync(path.join(ARTIFACTS_DIR, 'editor-check.json'), JSON.stringify(result, null, 2));
 		expect(result.iconLoaded).toBe(true);
@@ -425,6 +510,9 @@ describe('the package in a started n8n (REST API, webhooks, editor)', () => {
 		expect(result.listItems.slice(0, 3)).toEqual(['Product search — baseline', 'Product search — title boost', 'Movies — edismax']);
 		// the HTTP Request node offers the Releval credential as a predefined credential type
 		expect(result.httpRequestCredentialTypes).toContain('Releval OAuth2 API');
+		// the Releval Trigger's panel: its parameters, and Fetch Test Event showing the latest finished run (see above)
+		expect(result.triggerParameters).toEqual(expect.arrayContaining(['event', 'evaluationId', 'statuses', 'pollTimes']));
+		expect(result.triggerTestEvent).toContain('Nightly run (failed)');
 		// n8n answers 404 for the output schema of community nodes without __schema__ files; nothing else failed
 		expect(result.failedResponses.filter((response) => !/ \/schemas\/n8n-nodes-releval\./.test(response.replace(n8n.url, ' ')))).toEqual([]);
 		expect(result.consoleErrors.filter((error) => !/status of 404/.test(error))).toEqual([]);

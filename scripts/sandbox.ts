@@ -55,8 +55,9 @@ const port = Number(options.port);
 const mockPort = Number(options.mockPort);
 const userFolder = path.resolve(options.folder);
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
-/** The example whose webhook is live in the sandbox, so that `curl` can send it search traffic. */
+/** Published in the sandbox: the webhook example (so that `curl` can send it search traffic) and the trigger example. */
 const WEBHOOK_EXAMPLE_ID = 'relevalExample03';
+const TRIGGER_EXAMPLE_ID = 'relevalExample06';
 
 const step = (text: string) => console.log(`▸ ${text}`);
 
@@ -109,9 +110,9 @@ async function main(): Promise<void> {
 		credentialExport({ baseUrl: mock.url, clientId: DEFAULT_CLIENT.clientId, clientSecret: DEFAULT_CLIENT.clientSecret }),
 		[EXAMPLES_DIR],
 	);
-	if (workflows.some((workflow) => workflow.id === WEBHOOK_EXAMPLE_ID)) {
-		const published = await n8nCli(install, n8nOptions, ['publish:workflow', `--id=${WEBHOOK_EXAMPLE_ID}`]);
-		if (published.code !== 0) console.warn(`  could not publish the webhook example: ${published.stderr || published.stdout}`);
+	for (const id of [WEBHOOK_EXAMPLE_ID, TRIGGER_EXAMPLE_ID].filter((id) => workflows.some((workflow) => workflow.id === id))) {
+		const published = await n8nCli(install, n8nOptions, ['publish:workflow', `--id=${id}`]);
+		if (published.code !== 0) console.warn(`  could not publish the example ${id}: ${published.stderr || published.stdout}`);
 	}
 
 	step(`starting n8n ${install.n8nVersion} (log: ${path.join(userFolder, 'n8n.log')})`);
@@ -152,6 +153,8 @@ ${workflows.map((workflow) => `     • ${String(workflow.name)}`).join('\n')}
    live webhook      curl -X POST ${running.url}/webhook/releval-search-events \\
                        -H 'content-type: application/json' \\
                        -d '{"query":"wireless headphones","clientId":"visitor-42","results":["SKU-1","SKU-2"],"clicked":"SKU-2"}'
+   live trigger      the Releval Trigger example is published and polls the mock every minute: execute the
+                     scheduled-run example, and within a minute its run's summary is in the trigger example's Executions
 
    demo data: ${mock.state.evaluations.all().length} evaluations, ${mock.state.runs.all().length} runs (e.g. "${String(demo.runs.baselineWeek2.name)}"), ${mock.state.querySets.all().length} query sets, ${mock.state.judgmentLists.all().length} judgment lists
    With a real Releval account: open Credentials → "${CREDENTIAL_NAME}", set Base URL, Client ID and Secret.

@@ -36,6 +36,10 @@ export interface EditorCheck {
 	listItems: string[];
 	/** Credential types the HTTP Request node offers as "Predefined Credential Type" when searching "Releval". */
 	httpRequestCredentialTypes: string[];
+	/** Parameters shown in the Releval Trigger's panel (names: event, evaluationId, …). */
+	triggerParameters: string[];
+	/** What the trigger's output panel showed after "Fetch Test Event". */
+	triggerTestEvent: string;
 	/** Requests the page tried to send beyond loopback (blocked). */
 	blockedRequests: string[];
 	/** console.error messages, except those of the blocked requests. */
@@ -88,6 +92,8 @@ export async function checkEditor(options: {
 	screenshotDir: string;
 	/** An imported workflow with just a trigger, to add the node to. */
 	workflowId: string;
+	/** An imported workflow with the Releval Trigger, to open its panel and fetch a test event. */
+	triggerWorkflowId: string;
 }): Promise<EditorCheck> {
 	mkdirSync(options.screenshotDir, { recursive: true });
 	if (!existsSync(CHROMIUM)) {
@@ -103,6 +109,8 @@ export async function checkEditor(options: {
 		operations: [],
 		listItems: [],
 		httpRequestCredentialTypes: [],
+		triggerParameters: [],
+		triggerTestEvent: '',
 		blockedRequests: [],
 		consoleErrors: [],
 		failedResponses: [],
@@ -213,6 +221,28 @@ export async function checkEditor(options: {
 		await page.getByTestId('zoom-to-fit').click();
 		await page.waitForTimeout(800);
 		await shot(page, 'example-scheduled-evaluation-run.png');
+
+		// The trigger example: the Releval Trigger's panel, and "Fetch Test Event" from it
+		await page.goto(`${options.url}/workflow/${options.triggerWorkflowId}`);
+		const triggerNode = page.getByTestId('canvas-node').filter({ hasText: 'Releval Trigger' }).first();
+		await triggerNode.waitFor({ timeout: 120_000 });
+		await page.getByTestId('zoom-to-fit').click();
+		await page.waitForTimeout(800);
+		await shot(page, 'example-evaluation-run-finished-trigger.png');
+		await triggerNode.dblclick();
+		await page.getByTestId('parameter-input-event').waitFor();
+		result.triggerParameters = await page
+			.locator('[data-test-id=ndv] [data-test-id^="parameter-input-"], [data-test-id=ndv] [data-test-id^="resource-locator-"], [data-test-id=ndv] [data-test-id^="fixed-collection-"]')
+			.evaluateAll((elements) => [...new Set(elements.map((element) => element.getAttribute('data-test-id')!.replace(/^(parameter-input|resource-locator|fixed-collection)-/, '')))]);
+		await page.getByTestId('node-execute-button').first().click();
+		// the output side of the panel shows the event as a table (its column names are the run's fields)
+		const panel = page.getByTestId('ndv');
+		const [testEvent] = await until(async () => {
+			const text = await panel.innerText();
+			return /evaluation_id/.test(text) ? [text] : [];
+		}, 30_000);
+		result.triggerTestEvent = testEvent ?? (await panel.innerText());
+		await shot(page, 'editor-releval-trigger.png');
 		await context.close();
 	} catch (error) {
 		// keep what the page showed, and what it listed, for the failure report

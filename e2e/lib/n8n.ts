@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { createServer } from 'node:net';
 import path from 'node:path';
 
+import { parse as parseFlatted } from 'flatted';
+
 import type { N8nInstall } from './install';
 import { REPO_ROOT } from './install';
 
@@ -312,13 +314,24 @@ export async function executeBatch(install: N8nInstall, options: N8nOptions, ids
 	return { command, summary, runs };
 }
 
-/** Items a node output in a run (first run, first output), as plain json objects. */
-export function nodeItems(output: ExecutionOutput, nodeName: string, outputIndex = 0): Array<Record<string, unknown>> {
+/** Items a node output in its last run (first output by default), as plain json objects. */
+export function nodeItems(output: Pick<ExecutionOutput, 'result'>, nodeName: string, outputIndex = 0): Array<Record<string, unknown>> {
 	const runs = output.result?.data?.resultData?.runData?.[nodeName] as
 		| Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown>; error?: unknown }> | null> } }>
 		| undefined;
 	const items = runs?.[runs.length - 1]?.data?.main?.[outputIndex] ?? [];
 	return items.map((item) => item.json);
+}
+
+/** Asks `read` every `intervalMs` until it returns something other than undefined; fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, read: () => T | undefined | Promise<T | undefined>, timeoutMs: number, intervalMs = 500): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await read();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error(`Waited ${Math.round(timeoutMs / 1000)} s for ${what}, in vain`);
+		await new Promise((resolve) => setTimeout(resolve, intervalMs));
+	}
 }
 
 /** A free TCP port on loopback. */
@@ -402,6 +415,18 @@ export async function startN8n(
 	};
 }
 
+/** An execution as n8n's execution list shows it. */
+export interface ExecutionSummary {
+	id: string;
+	workflowId: string;
+	/** "trigger" for a poll or event of a published workflow, "manual" for a run from the editor. */
+	mode: string;
+	/** "running", "success", "error"… */
+	status: string;
+	startedAt?: string;
+	stoppedAt?: string;
+}
+
 export const OWNER = {
 	email: 'sandbox@releval.example',
 	firstName: 'Releval',
@@ -453,6 +478,34 @@ export class N8nRest {
 		const auth = cookies.find((cookie) => cookie.startsWith('n8n-auth='));
 		if (!auth) throw new Error('n8n set no n8n-auth cookie');
 		this.cookie = auth.split(';')[0];
+	}
+
+	/** The executions of a workflow, newest first (what the editor's Executions tab lists). */
+	async executions(workflowId: string): Promise<ExecutionSummary[]> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const response = await this.request<{ data: { results: ExecutionSummary[] } }>('GET', `/executions?filter=${filter}&limit=100`);
+		if (response.status !== 200) throw new Error(`GET /rest/executions answered ${response.status}: ${JSON.stringify(response.body).slice(0, 500)}`);
+		return response.body.data.results;
+	}
+
+	/** One execution with its run data, in the shape `n8n execute --rawOutput` prints (n8n stores it "flatted"). */
+	async execution(id: string): Promise<Pick<ExecutionOutput, 'result'>> {
+		const response = await this.request<{ data: { data: string; status: string; mode: string } }>('GET', `/executions/${id}`);
+		if (response.status !== 200) throw new Error(`GET /rest/executions/${id} answered ${response.status}: ${JSON.stringify(response.body).slice(0, 500)}`);
+		const { data, ...rest } = response.body.data;
+		return { result: { ...rest, data: parseFlatted(data) as NonNullable<ExecutionOutput['result']>['data'] } };
+	}
+
+	/** Runs a workflow from one of its triggers as the editor's "Execute workflow" / "Fetch Test Event" does. */
+	async runFromTrigger(workflowId: string, triggerName: string): Promise<string> {
+		const response = await this.request<{ data: { executionId?: string; waitingForWebhook?: boolean } }>('POST', `/workflows/${workflowId}/run`, {
+			triggerToStartFrom: { name: triggerName },
+		});
+		const executionId = response.body.data?.executionId;
+		if (response.status !== 200 || !executionId) {
+			throw new Error(`POST /rest/workflows/${workflowId}/run answered ${response.status}: ${JSON.stringify(response.body).slice(0, 500)}`);
+		}
+		return executionId;
 	}
 
 	async request<T = unknown>(method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> {
