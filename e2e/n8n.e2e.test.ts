@@ -42,6 +42,7 @@ import { checkEditor } from './lib/editor';
 import { DEFAULT_CLIENT, startMockReleval, type MockReleval } from '../test/mock/server';
 import { DEMO_IDS, seedDemoData, type DemoData } from '../test/mock/seed';
 import { seedRun, setRunStatus } from '../test/mock/lifecycle';
+import { problem } from '../test/mock/state';
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const TEST_WORKFLOWS_DIR = path.join(REPO_ROOT, 'e2e', 'workflows');
@@ -49,6 +50,8 @@ const TEST_WORKFLOWS_DIR = path.join(REPO_ROOT, 'e2e', 'workflows');
 const EXTRA_EVALUATIONS = 120;
 /** The Releval Trigger example: Evaluation Run Finished (completed or failed) of the baseline evaluation, polled every minute. */
 const TRIGGER_EXAMPLE = 'relevalExample06';
+/** A Releval Trigger on Judgment List Uploaded (e2e/workflows), also published: its polls are made to fail once. */
+const JUDGMENT_LIST_TRIGGER = 'e2eTriggerJdgList1';
 
 const { install, tarball } = readSetup();
 const userFolder = E2E_USER_FOLDER;
@@ -321,12 +324,12 @@ describe('the package in n8n, headless (n8n execute-batch, n8n execute)', () => 
 });
 
 describe('the package in a started n8n (REST API, webhooks, polling trigger, editor)', () => {
-	/** Published before n8n starts, so n8n activates them at start: the webhook example and the trigger example. */
-	const PUBLISHED = ['relevalExample03', TRIGGER_EXAMPLE];
+	/** Published before n8n starts, so n8n activates them at start: the webhook example and two Releval Triggers. */
+	const PUBLISHED = ['relevalExample03', TRIGGER_EXAMPLE, JUDGMENT_LIST_TRIGGER];
 	let n8n: RunningN8n;
 	let rest: N8nRest;
-	/** listEvaluationRuns requests before n8n started: the ones after are the Releval Trigger's polls. */
-	let runListsBeforeStart = 0;
+	/** Requests before n8n started: the ones after are the Releval Triggers' polls. */
+	let requestsBeforeStart = 0;
 
 	beforeAll(async () => {
 		for (const id of PUBLISHED) {
@@ -334,7 +337,7 @@ describe('the package in a started n8n (REST API, webhooks, polling trigger, edi
 			expect(published.code).toBe(0);
 			keepLog(`publish:workflow ${id}`, published);
 		}
-		runListsBeforeStart = requestsOf('listEvaluationRuns').length;
+		requestsBeforeStart = mock.apiRequests.length;
 		n8n = await timed('n8n start until ready', () => startN8n(install, options));
 		rest = new N8nRest(n8n.url);
 		expect(await rest.signIn()).toBe('created');
@@ -419,23 +422,42 @@ describe('the package in a started n8n (REST API, webhooks, polling trigger, edi
 		expect(answer.events).toBe(4);
 	});
 
-	describe('Releval Trigger (example 06), published', () => {
-		/** The trigger's polls so far: each reads the baseline evaluation's runs (one page here). */
-		const triggerPolls = () =>
-			requestsOf('listEvaluationRuns')
-				.slice(runListsBeforeStart)
-				.filter((request) => request.path === `/api/v1/evaluations/${DEMO_IDS.evaluationBaseline}/runs`);
-		const triggerExecutions = async () => (await rest.executions(TRIGGER_EXAMPLE)).filter((execution) => execution.mode === 'trigger');
+	describe('Releval Triggers, published: example 06 (Evaluation Run Finished) and Judgment List Uploaded', () => {
+		/** The polls of a trigger so far: what n8n requested since it started. */
+		const pollsOf = (operationId: string, path: string) =>
+			mock.apiRequests.slice(requestsBeforeStart).filter((request) => request.operationId === operationId && request.path === path);
+		/** Example 06 reads the baseline evaluation's runs (one page here). */
+		const runPolls = () => pollsOf('listEvaluationRuns', `/api/v1/evaluations/${DEMO_IDS.evaluationBaseline}/runs`);
+		const judgmentListPolls = () => pollsOf('listJudgmentLists', '/api/v1/judgment-lists');
+		const triggerExecutions = async (workflowId: string) =>
+			(await rest.executions(workflowId)).filter((execution) => execution.mode === 'trigger' && !['new', 'running'].includes(execution.status));
 		const finishedRuns: Record<'completed' | 'failed' | 'cancelled', string> = { completed: '', failed: '', cancelled: '' };
+		let uploadedListId = '';
+		let judgmentListPollsBeforeFault = 0;
+		const REFUSAL = { title: 'Forbidden', detail: 'The App Client "n8n automations" lacks the Member role needed to list judgment lists.' };
 
-		test('the first poll, when n8n activates the workflow, only takes note of the runs: no execution', async () => {
-			await timed('Releval Trigger: first poll', () => waitFor('the first poll of the Releval Trigger', () => (triggerPolls().length > 0 ? true : undefined), 60_000));
+		test('the first poll of each, when n8n activates the workflows, only takes note: no execution', async () => {
+			await timed('Releval Triggers: first polls', () =>
+				waitFor('the first polls of both triggers', () => (runPolls().length > 0 && judgmentListPolls().length > 0 ? true : undefined), 60_000),
+			);
 			expect(await rest.executions(TRIGGER_EXAMPLE)).toEqual([]);
-			// what n8n sends: the stored token, and the list of the watched evaluation's runs
-			expect(triggerPolls()[0].status).toBe(200);
+			expect(await rest.executions(JUDGMENT_LIST_TRIGGER)).toEqual([]);
+			expect([runPolls()[0].status, judgmentListPolls()[0].status]).toEqual([200, 200]);
+
+			// for the failure case below: the judgment-list trigger's next poll is refused with problem details, and
+			// a list is uploaded meanwhile
+			judgmentListPollsBeforeFault = judgmentListPolls().length;
+			mock.injectFault({ operationId: 'listJudgmentLists', ...problem(403, REFUSAL.title, REFUSAL.detail) });
+			uploadedListId = mock.state.judgmentLists.insert({
+				name: 'Merchandising ratings (uploaded while the poll failed)',
+				corpus_id: DEMO_IDS.corpusProducts,
+				type: 'explicit',
+				scale: 'graded',
+				row_count: 7,
+			}).id;
 		});
 
-		test('Fetch Test Event (a manual run through n8n\'s REST API) returns the latest finished run and runs the workflow with it', async () => {
+		test("Fetch Test Event (a manual run through n8n's REST API) returns the latest finished run and runs the workflow with it", async () => {
 			// three runs of the baseline evaluation end now, one after the other: completed, failed, cancelled
 			for (const status of ['completed', 'failed', 'cancelled'] as const) {
 				const run = seedRun(mock, { evaluation_id: DEMO_IDS.evaluationBaseline, name: `Nightly run (${status})`, status: 'running' });
@@ -462,12 +484,17 @@ describe('the package in a started n8n (REST API, webhooks, polling trigger, edi
 
 		test('the next scheduled poll starts ONE execution with each run that finished since; later polls do not repeat them', async () => {
 			const [execution] = await timed('Releval Trigger: wait for the next scheduled poll', () =>
-				waitFor('an execution started by the Releval Trigger (it polls every minute)', async () => {
-					const executions = (await triggerExecutions()).filter((candidate) => candidate.status !== 'running' && candidate.status !== 'new');
-					return executions.length > 0 ? executions : undefined;
-				}, 90_000, 1_000),
+				waitFor(
+					'an execution started by the Releval Trigger (it polls every minute)',
+					async () => {
+						const executions = await triggerExecutions(TRIGGER_EXAMPLE);
+						return executions.length > 0 ? executions : undefined;
+					},
+					90_000,
+					1_000,
+				),
 			);
-			const pollsAtExecution = triggerPolls().length;
+			const pollsAtExecution = runPolls().length;
 			expect(execution.status).toBe('success');
 			const output = await rest.execution(execution.id);
 			const emitted = nodeItems(output, 'Releval Trigger');
@@ -480,11 +507,38 @@ describe('the package in a started n8n (REST API, webhooks, polling trigger, edi
 
 			// one more poll sees the same runs: nothing new, so no execution (n8n saved the trigger's record of them)
 			await timed('Releval Trigger: wait for one more poll', () =>
-				waitFor('one more poll of the Releval Trigger', () => (triggerPolls().length > pollsAtExecution ? true : undefined), 90_000, 1_000),
+				waitFor('one more poll of the Releval Trigger', () => (runPolls().length > pollsAtExecution ? true : undefined), 90_000, 1_000),
 			);
 			await new Promise((resolve) => setTimeout(resolve, 3_000));
-			expect((await triggerExecutions()).map((candidate) => candidate.id)).toEqual([execution.id]);
+			expect((await triggerExecutions(TRIGGER_EXAMPLE)).map((candidate) => candidate.id)).toEqual([execution.id]);
 		}, 240_000);
+
+		test('a poll that Releval refuses (403) is a failed execution with the problem details; the next poll still emits the list uploaded meanwhile, once', async () => {
+			const executions = await timed('Releval Trigger: wait for the refused poll and the next one', () =>
+				waitFor(
+					'a failed and then a successful execution of the judgment-list trigger',
+					async () => {
+						const found = await triggerExecutions(JUDGMENT_LIST_TRIGGER);
+						return found.some((execution) => execution.status === 'success') ? found : undefined;
+					},
+					150_000,
+					1_000,
+				),
+			);
+			const refusedPolls = judgmentListPolls().slice(judgmentListPollsBeforeFault).filter((request) => request.status === 403);
+			expect(refusedPolls).toHaveLength(1);
+			// newest first: the failed poll, then the one that emitted
+			expect(executions.map((execution) => execution.status)).toEqual(['success', 'error']);
+			const failed = await rest.execution(executions[1].id);
+			const error = failed.result?.data?.resultData?.error as { message?: string; description?: string };
+			writeFileSync(path.join(ARTIFACTS_DIR, 'trigger-failed-poll.json'), JSON.stringify(failed.result, null, 2));
+			// a 403 says what it means for an App Client (see shared/errors.ts); Releval's detail is in the description
+			expect(error.message).toBe("The App Client's roles do not allow this operation");
+			expect(error.description).toContain(REFUSAL.detail);
+			expect(failed.result?.data?.resultData?.lastNodeExecuted ?? JSON.stringify(error)).toContain('New judgment list');
+			const emitted = nodeItems(await rest.execution(executions[0].id), 'New judgment list');
+			expect(emitted.map((item) => item.id)).toEqual([uploadedListId]);
+		}, 200_000);
 	});
 
 	test("the editor: the Releval node from the node panel (icon, resources, operations, a list); the Releval Trigger's panel and Fetch Test Event", async () => {
@@ -521,15 +575,16 @@ describe('the package in a started n8n (REST API, webhooks, polling trigger, edi
 	}, 300_000);
 
 	test('n8n logged no warning or error about this package', () => {
-		// parse every JSON log line n8n printed in the processes that were expected to succeed
-		const problems = logs.flatMap((log) =>
+		// parse every JSON log line n8n printed in the processes that were expected to succeed, this one included
+		// (its log joins `logs` only when it stops)
+		const problems = [...logs, { what: 'n8n start', text: n8n.output() }].flatMap((log) =>
 			parseLog(log.text)
 				.filter((line) => line.level === 'warn' || line.level === 'error' || /^(warn|error)\b/i.test(String(line.message)))
 				.filter((line) => /releval|community package|custom node|Unrecognized node type|could not be loaded|failed to load/i.test(JSON.stringify(line)))
 				.map((line) => `${log.what}: ${String(line.level)} ${String(line.message).slice(0, 300)}`),
 		);
 		expect(problems).toEqual([]);
-		// and n8n did load it at start
-		expect(logs.find((log) => log.what === 'n8n start')?.text ?? '').not.toMatch(/Unrecognized node type: n8n-nodes-releval/);
+		// and every workflow that uses it found its node types at start
+		expect(n8n.output()).not.toMatch(/Unrecognized node type: n8n-nodes-releval/);
 	});
 });
