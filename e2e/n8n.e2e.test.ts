@@ -11,6 +11,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import {
 	CREDENTIAL_ID,
@@ -461,9 +462,9 @@ describe('the package in a started n8n (REST API, webhooks, polling trigger, edi
 			// three runs of the baseline evaluation end now, one after the other: completed, failed, cancelled
 			for (const status of ['completed', 'failed', 'cancelled'] as const) {
 				const run = seedRun(mock, { evaluation_id: DEMO_IDS.evaluationBaseline, name: `Nightly run (${status})`, status: 'running' });
-				await new Promise((resolve) => setTimeout(resolve, 5));
+				await sleep(5);
 				finishedRuns[status] = setRunStatus(mock, run.id, status, status === 'failed' ? { error: 'The search endpoint answered 503 for 12 of 40 queries' } : {}).id;
-				await new Promise((resolve) => setTimeout(resolve, 5));
+				await sleep(5);
 			}
 			const executionId = await rest.runFromTrigger(TRIGGER_EXAMPLE, 'Releval Trigger');
 			const execution = await waitFor(
@@ -509,7 +510,7 @@ describe('the package in a started n8n (REST API, webhooks, polling trigger, edi
 			await timed('Releval Trigger: wait for one more poll', () =>
 				waitFor('one more poll of the Releval Trigger', () => (runPolls().length > pollsAtExecution ? true : undefined), 90_000, 1_000),
 			);
-			await new Promise((resolve) => setTimeout(resolve, 3_000));
+			await sleep(3_000);
 			expect((await triggerExecutions(TRIGGER_EXAMPLE)).map((candidate) => candidate.id)).toEqual([execution.id]);
 		}, 240_000);
 

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { chromium, selectors, type Page } from 'playwright-core';
 
@@ -65,7 +66,7 @@ async function until<T>(read: () => Promise<T[]>, timeoutMs = 20_000): Promise<T
 	while (Date.now() < deadline) {
 		last = await read();
 		if (last.length) return last;
-		await new Promise((resolve) => setTimeout(resolve, 250));
+		await sleep(250);
 	}
 	return last;
 }

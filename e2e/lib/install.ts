@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /*
  * The real n8n the end-to-end tests and the sandbox run, installed on first use into an ignored cache folder
@@ -77,7 +78,7 @@ async function withLock<T>(lockDir: string, log: Log, work: () => Promise<T>): P
 				waitedSince = Date.now();
 				log(`waiting for another install (process ${holder}) to finish…`);
 			}
-			await new Promise((resolve) => setTimeout(resolve, 1000));
+			await sleep(1000);
 		}
 	}
 	try {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { parse as parseFlatted } from 'flatted';
 
@@ -330,7 +331,7 @@ export async function waitFor<T>(what: string, read: () => T | undefined | Promi
 		const value = await read();
 		if (value !== undefined) return value;
 		if (Date.now() > deadline) throw new Error(`Waited ${Math.round(timeoutMs / 1000)} s for ${what}, in vain`);
-		await new Promise((resolve) => setTimeout(resolve, intervalMs));
+		await sleep(intervalMs);
 	}
 }
 
@@ -398,7 +399,7 @@ export async function startN8n(
 			child.kill('SIGKILL');
 			throw new Error(`n8n was not ready after ${timeoutMs / 1000} s\n${output.slice(-6000)}`);
 		}
-		await new Promise((resolve) => setTimeout(resolve, 500));
+		await sleep(500);
 	}
 	return {
 		url,
