@@ -459,13 +459,15 @@ describe('the package in a started n8n (REST API, webhooks, polling trigger, edi
 		});
 
 		test("Fetch Test Event (a manual run through n8n's REST API) returns the latest finished run and runs the workflow with it", async () => {
-			// three runs of the baseline evaluation end now, one after the other: completed, failed, cancelled
-			for (const status of ['completed', 'failed', 'cancelled'] as const) {
+			// three runs of the baseline evaluation end, a millisecond apart by Releval's clock: completed, failed,
+			// cancelled. (Synchronous code: the mock answers no poll in between, so no poll sees only some of them.)
+			const endedAt = Date.now();
+			(['completed', 'failed', 'cancelled'] as const).forEach((status, index) => {
 				const run = seedRun(mock, { evaluation_id: DEMO_IDS.evaluationBaseline, name: `Nightly run (${status})`, status: 'running' });
-				await sleep(5);
-				finishedRuns[status] = setRunStatus(mock, run.id, status, status === 'failed' ? { error: 'The search endpoint answered 503 for 12 of 40 queries' } : {}).id;
-				await sleep(5);
-			}
+				setRunStatus(mock, run.id, status, status === 'failed' ? { error: 'The search endpoint answered 503 for 12 of 40 queries' } : {});
+				mock.state.runs.get(run.id).updated = new Date(endedAt + index).toISOString();
+				finishedRuns[status] = run.id;
+			});
 			const executionId = await rest.runFromTrigger(TRIGGER_EXAMPLE, 'Releval Trigger');
 			const execution = await waitFor(
 				'the manual run to finish',
