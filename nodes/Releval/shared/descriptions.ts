@@ -149,6 +149,17 @@ export function nameField(show: IDisplayOptions['show'], placeholder: string): I
 	};
 }
 
+/** A new Name, among the Update Fields. */
+export function newNameField(): INodeProperties {
+	return {
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		routing: { send: { type: 'body', property: 'name' } },
+	};
+}
+
 /** The optional free-text description most Releval resources have. */
 export function descriptionField(): INodeProperties {
 	return {
@@ -158,6 +169,28 @@ export function descriptionField(): INodeProperties {
 		typeOptions: { rows: 2 },
 		default: '',
 		routing: { send: { type: 'body', property: 'description' } },
+	};
+}
+
+/**
+ * The "Additional Fields" collection (optional fields of Create and the like) or "Update Fields" (what Update
+ * sends), as n8n nodes name them. Options are listed by name, as n8n's guidelines ask.
+ */
+export function fieldsCollection(
+	name: 'additionalFields' | 'updateFields',
+	displayOptions: IDisplayOptions,
+	options: INodeProperties[],
+	description?: string,
+): INodeProperties {
+	return {
+		displayName: name === 'additionalFields' ? 'Additional Fields' : 'Update Fields',
+		name,
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		...(description ? { description } : {}),
+		displayOptions,
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 
@@ -198,8 +231,8 @@ export function returnAllAndLimit(show: IDisplayOptions['show']): INodePropertie
 export interface ResourceLocatorDefinition {
 	name: string;
 	displayName: string;
-	/** The `methods.listSearch` entry that fills "From list". */
-	searchListMethod: string;
+	/** The `methods.listSearch` entry that fills "From list"; without one, the ID can only be typed ("By ID"). */
+	searchListMethod?: string;
 	description?: string;
 	required?: boolean;
 	displayOptions?: IDisplayOptions;
@@ -213,18 +246,22 @@ export function resourceLocator(definition: ResourceLocatorDefinition): INodePro
 		displayName: definition.displayName,
 		name: definition.name,
 		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
+		default: { mode: definition.searchListMethod ? 'list' : 'id', value: '' },
 		required: definition.required ?? true,
 		description: definition.description,
 		displayOptions: definition.displayOptions,
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: `Select a ${definition.displayName.toLowerCase()}...`,
-				typeOptions: { searchListMethod: definition.searchListMethod, searchable: true },
-			},
+			...(definition.searchListMethod
+				? [
+						{
+							displayName: 'From List',
+							name: 'list',
+							type: 'list' as const,
+							placeholder: `Select a ${definition.displayName.toLowerCase()}...`,
+							typeOptions: { searchListMethod: definition.searchListMethod, searchable: true },
+						},
+					]
+				: []),
 			{
 				displayName: 'By ID',
 				name: 'id',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { nameField, operation, resourceLocator } from '../../shared/descriptions';
+import { fieldsCollection, nameField, operation, resourceLocator } from '../../shared/descriptions';
 import { judgeNumberChecks, judgeSettings, PROMPT_TEMPLATE_HINT, showFor } from './shared';
 
 export const createOperation = operation({
@@ -50,13 +50,5 @@ export const createFields: INodeProperties[] = [
 		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'prompt_template' } },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: judgeSettings(),
-	},
+	fieldsCollection('additionalFields', { show }, judgeSettings()),
 ];

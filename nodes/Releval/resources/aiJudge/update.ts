@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requireSomeUpdate } from '../../shared/validation';
-import { operation, resourceLocator } from '../../shared/descriptions';
+import { fieldsCollection, newNameField, operation, resourceLocator } from '../../shared/descriptions';
 import { AI_JUDGE_PATH_LABELS, aiJudgeIdFor, judgeNumberChecks, judgeSettings, PROMPT_TEMPLATE_HINT, showFor } from './shared';
 
 export const updateOperation = operation({
@@ -32,13 +32,7 @@ const updateOptions: INodeProperties[] = [
 		placeholder: 'e.g. gpt-4o',
 		routing: { send: { type: 'body', property: 'model', value: '={{ $value.trim() }}' } },
 	},
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		routing: { send: { type: 'body', property: 'name' } },
-	},
+	newNameField(),
 	{
 		displayName: 'Prompt Template',
 		name: 'promptTemplate',
@@ -52,14 +46,5 @@ const updateOptions: INodeProperties[] = [
 
 export const updateFields: INodeProperties[] = [
 	aiJudgeIdFor(['update']),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showFor(['update']) },
-		// Sorted by name, as n8n lists collection options
-		options: updateOptions.sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
+	fieldsCollection('updateFields', { show: showFor(['update']) }, updateOptions),
 ];

@@ -1,5 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+import { resourceLocator } from '../../shared/descriptions';
+
 export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
 	resource: ['aiJudgingRun'],
 	operation: operations,
@@ -9,28 +11,12 @@ export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
  * The judging run an operation acts on (a path parameter). "By ID" only: Releval has no endpoint that lists
  * judging runs, so there is nothing to choose from. The ID comes from AI Judging Run → Start.
  */
-export const judgingRunIdFor = (operations: string[]): INodeProperties => ({
-	displayName: 'AI Judging Run',
-	name: 'judgingRunId',
-	type: 'resourceLocator',
-	default: { mode: 'id', value: '' },
-	required: true,
-	description: 'The ID of the AI judging run, as returned by AI Judging Run → Start',
-	displayOptions: { show: showFor(operations) },
-	modes: [
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 01J8ZP4Q9K7X2M5N6R8T0V3W1Y',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: '^\\S+$', errorMessage: 'The ID must not contain spaces' },
-				},
-			],
-		},
-	],
-});
+export const judgingRunIdFor = (operations: string[]): INodeProperties =>
+	resourceLocator({
+		name: 'judgingRunId',
+		displayName: 'AI Judging Run',
+		description: 'The ID of the AI judging run, as returned by AI Judging Run → Start',
+		displayOptions: { show: showFor(operations) },
+	});
 
 export const JUDGING_RUN_PATH_LABELS = { judgingRunId: 'AI Judging Run' };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
 
 import { checkOptionValues, invalidParameter, isBlankValue, isHttpUrl } from '../../shared/validation';
-import { nameField, operation } from '../../shared/descriptions';
+import { fieldsCollection, nameField, operation } from '../../shared/descriptions';
 import {
 	PROVIDER_FIELDS,
 	PROVIDER_TYPES,
@@ -131,32 +131,24 @@ export const createFields: INodeProperties[] = [
 		description: 'The API key of the service. Write-only: Releval stores it and never returns it.',
 		displayOptions: forTypes('openai', 'anthropic', 'azure_openai'),
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: forTypes('azure_openai', 'custom'),
-		options: [
-			{
-				displayName: 'API Key',
-				name: 'apiKey',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description: 'The API key, if the server needs one. Write-only: Releval stores it and never returns it.',
-				displayOptions: { show: { '/providerType': ['custom'] } },
-			},
-			{
-				displayName: 'API Version',
-				name: 'apiVersion',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 2024-10-21',
-				description: 'The Azure OpenAI API version to call',
-				displayOptions: { show: { '/providerType': ['azure_openai'] } },
-			},
-		],
-	},
+	fieldsCollection('additionalFields', forTypes('azure_openai', 'custom'), [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'The API key, if the server needs one. Write-only: Releval stores it and never returns it.',
+			displayOptions: { show: { '/providerType': ['custom'] } },
+		},
+		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 2024-10-21',
+			description: 'The Azure OpenAI API version to call',
+			displayOptions: { show: { '/providerType': ['azure_openai'] } },
+		},
+	]),
 ];

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { binaryPropertyParameter, fileNameOption, sendMultipartUpload } from '../../shared/multipart';
-import { nameField, operation } from '../../shared/descriptions';
+import { fieldsCollection, nameField, operation } from '../../shared/descriptions';
 import { showFor } from './shared';
 
 export const uploadOperation = operation({
@@ -20,13 +20,5 @@ const show = showFor(['upload']);
 export const uploadFields: INodeProperties[] = [
 	nameField(show, 'e.g. Offline comparison — week 12'),
 	binaryPropertyParameter(show, 'uploadAnalysis'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [fileNameOption('uploadAnalysis')],
-	},
+	fieldsCollection('additionalFields', { show }, [fileNameOption('uploadAnalysis')]),
 ];

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { descriptionField, nameField, operation } from '../../shared/descriptions';
+import { descriptionField, fieldsCollection, nameField, operation } from '../../shared/descriptions';
 import { ROLE_OPTIONS, SECRET_NOTICE, sendRoles, showFor } from './shared';
 
 export const createOperation = operation({
@@ -25,24 +25,16 @@ export const createFields: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	nameField(show, 'e.g. CI pipeline'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			descriptionField(),
-			{
-				displayName: 'Roles',
-				name: 'roles',
-				type: 'multiOptions',
-				options: ROLE_OPTIONS,
-				default: [],
-				description:
-					'What the client may do. Only roles at or below your own can be given. Without roles, the client gets every role you may assign.',
-			},
-		],
-	},
+	fieldsCollection('additionalFields', { show }, [
+		descriptionField(),
+		{
+			displayName: 'Roles',
+			name: 'roles',
+			type: 'multiOptions',
+			options: ROLE_OPTIONS,
+			default: [],
+			description:
+				'What the client may do. Only roles at or below your own can be given. Without roles, the client gets every role you may assign.',
+		},
+	]),
 ];

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { descriptionField, nameField, operation } from '../../shared/descriptions';
+import { descriptionField, fieldsCollection, nameField, operation } from '../../shared/descriptions';
 import { MATCH_MODE_PROPERTY, showFor } from './shared';
 
 export const createOperation = operation({
@@ -17,36 +17,28 @@ const show = showFor(['create']);
 
 export const createFields: INodeProperties[] = [
 	nameField(show, 'e.g. Product catalogue'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			descriptionField(),
-			{
-				displayName: 'Match Mode',
-				name: 'matchMode',
-				type: 'options',
-				default: 'qid',
-				description:
-					'How judgments are matched to queries. Can only be set when the corpus is created; it cannot be changed afterwards.',
-				options: [
-					{
-						name: 'Query Object (OID)',
-						value: 'oid',
-						description: 'Match on the full query object, so queries with the same text but different attributes are judged separately',
-					},
-					{
-						name: 'Query Text (QID)',
-						value: 'qid',
-						description: 'Match on the query text (Releval default)',
-					},
-				],
-				routing: { send: { type: 'body', property: MATCH_MODE_PROPERTY } },
-			},
-		],
-	},
+	fieldsCollection('additionalFields', { show }, [
+		descriptionField(),
+		{
+			displayName: 'Match Mode',
+			name: 'matchMode',
+			type: 'options',
+			default: 'qid',
+			description:
+				'How judgments are matched to queries. Can only be set when the corpus is created; it cannot be changed afterwards.',
+			options: [
+				{
+					name: 'Query Object (OID)',
+					value: 'oid',
+					description: 'Match on the full query object, so queries with the same text but different attributes are judged separately',
+				},
+				{
+					name: 'Query Text (QID)',
+					value: 'qid',
+					description: 'Match on the query text (Releval default)',
+				},
+			],
+			routing: { send: { type: 'body', property: MATCH_MODE_PROPERTY } },
+		},
+	]),
 ];

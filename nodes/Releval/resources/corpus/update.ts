@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requireSomeUpdate } from '../../shared/validation';
-import { descriptionField, operation } from '../../shared/descriptions';
+import { descriptionField, fieldsCollection, newNameField, operation } from '../../shared/descriptions';
 import { CORPUS_PATH_LABELS, corpusIdFor, showFor } from './shared';
 
 export const updateOperation = operation({
@@ -17,22 +17,8 @@ export const updateOperation = operation({
 
 export const updateFields: INodeProperties[] = [
 	corpusIdFor(['update']),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showFor(['update']) },
-		options: [
-			descriptionField(),
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				routing: { send: { type: 'body', property: 'name' } },
-			},
-		],
-	},
+	fieldsCollection('updateFields', { show: showFor(['update']) }, [
+		descriptionField(),
+		newNameField(),
+	]),
 ];

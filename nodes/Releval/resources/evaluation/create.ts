@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { descriptionField, nameField, operation, resourceLocator } from '../../shared/descriptions';
+import { descriptionField, fieldsCollection, nameField, operation, resourceLocator } from '../../shared/descriptions';
 import { showFor } from './shared';
 
 export const createOperation = operation({
@@ -46,15 +46,7 @@ export const createFields: INodeProperties[] = [
 		displayOptions: { show },
 		sendAs: { type: 'body', property: 'query_template_id' },
 	}),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			descriptionField(),
-		],
-	},
+	fieldsCollection('additionalFields', { show }, [
+		descriptionField(),
+	]),
 ];

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { descriptionField, operation, resourceLocator } from '../../shared/descriptions';
+import { descriptionField, fieldsCollection, newNameField, operation, resourceLocator } from '../../shared/descriptions';
 import { EVALUATION_PATH_LABELS, evaluationIdFor, showFor } from './shared';
 
 export const updateOperation = operation({
@@ -15,43 +15,29 @@ export const updateOperation = operation({
 
 export const updateFields: INodeProperties[] = [
 	evaluationIdFor(['update']),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showFor(['update']) },
-		options: [
-			descriptionField(),
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				routing: { send: { type: 'body', property: 'name' } },
-			},
-			resourceLocator({
-				name: 'queryTemplateId',
-				displayName: 'Query Template',
-				searchListMethod: 'searchQueryTemplates',
-				required: false,
-				sendAs: { type: 'body', property: 'query_template_id' },
-			}),
-			resourceLocator({
-				name: 'querySetId',
-				displayName: 'Query Set',
-				searchListMethod: 'searchQuerySets',
-				required: false,
-				sendAs: { type: 'body', property: 'query_set_id' },
-			}),
-			resourceLocator({
-				name: 'endpointId',
-				displayName: 'Search Endpoint',
-				searchListMethod: 'searchSearchEndpoints',
-				required: false,
-				sendAs: { type: 'body', property: 'endpoint_id' },
-			}),
-		],
-	},
+	fieldsCollection('updateFields', { show: showFor(['update']) }, [
+		descriptionField(),
+		newNameField(),
+		resourceLocator({
+			name: 'queryTemplateId',
+			displayName: 'Query Template',
+			searchListMethod: 'searchQueryTemplates',
+			required: false,
+			sendAs: { type: 'body', property: 'query_template_id' },
+		}),
+		resourceLocator({
+			name: 'querySetId',
+			displayName: 'Query Set',
+			searchListMethod: 'searchQuerySets',
+			required: false,
+			sendAs: { type: 'body', property: 'query_set_id' },
+		}),
+		resourceLocator({
+			name: 'endpointId',
+			displayName: 'Search Endpoint',
+			searchListMethod: 'searchSearchEndpoints',
+			required: false,
+			sendAs: { type: 'body', property: 'endpoint_id' },
+		}),
+	]),
 ];

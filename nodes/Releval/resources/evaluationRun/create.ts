@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { waitForCompletion, waitForCompletionOptions } from '../../shared/waitForCompletion';
-import { nameField, operation } from '../../shared/descriptions';
+import { fieldsCollection, nameField, operation } from '../../shared/descriptions';
 import {
 	EVALUATION_PATH_LABELS,
 	METRIC_OPTIONS,
@@ -61,49 +61,41 @@ export const createFields: INodeProperties[] = [
 			'More metrics, comma-separated, each NAME or NAME@k (e.g. NDCG@3). Sent together with the Metrics chosen above.',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Body Override',
-				name: 'body',
-				type: 'string',
-				typeOptions: { rows: 4 },
-				default: '',
-				description: "Handlebars request body to use for this run instead of the query template's body",
-				routing: { send: { type: 'body', property: 'body' } },
-			},
-			{
-				displayName: 'Content Type Override',
-				name: 'content_type',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. application/json',
-				description: "Content type of the body for this run instead of the query template's",
-				routing: { send: { type: 'body', property: 'content_type' } },
-			},
-			{
-				displayName: 'Headers Override',
-				name: 'headers',
-				type: 'json',
-				default: '{}',
-				description: 'Request headers for this run, as a JSON object of header names to text values',
-			},
-			{
-				displayName: 'Query String Override',
-				name: 'query_string',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. ?size=20',
-				description: "Handlebars query string to use for this run instead of the query template's",
-				routing: { send: { type: 'body', property: 'query_string' } },
-			},
-		],
-	},
+	fieldsCollection('additionalFields', { show }, [
+		{
+			displayName: 'Body Override',
+			name: 'body',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			description: "Handlebars request body to use for this run instead of the query template's body",
+			routing: { send: { type: 'body', property: 'body' } },
+		},
+		{
+			displayName: 'Content Type Override',
+			name: 'content_type',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. application/json',
+			description: "Content type of the body for this run instead of the query template's",
+			routing: { send: { type: 'body', property: 'content_type' } },
+		},
+		{
+			displayName: 'Headers Override',
+			name: 'headers',
+			type: 'json',
+			default: '{}',
+			description: 'Request headers for this run, as a JSON object of header names to text values',
+		},
+		{
+			displayName: 'Query String Override',
+			name: 'query_string',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. ?size=20',
+			description: "Handlebars query string to use for this run instead of the query template's",
+			routing: { send: { type: 'body', property: 'query_string' } },
+		},
+	]),
 	waitForCompletionOptions(show, 'run'),
 ];

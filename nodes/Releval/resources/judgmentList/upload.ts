@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { binaryPropertyParameter, fileNameOption, sendMultipartUpload } from '../../shared/multipart';
-import { descriptionField, nameField, operation, resourceLocator } from '../../shared/descriptions';
+import { descriptionField, fieldsCollection, nameField, operation, resourceLocator } from '../../shared/descriptions';
 import { JUDGMENT_LIST_TYPES, SCALES, requireOption, showFor } from './shared';
 
 export const uploadOperation = operation({
@@ -54,16 +54,8 @@ export const uploadFields: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'scale' } },
 	},
 	binaryPropertyParameter(show, 'uploadJudgmentList'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			descriptionField(),
-			fileNameOption('uploadJudgmentList'),
-		],
-	},
+	fieldsCollection('additionalFields', { show }, [
+		descriptionField(),
+		fileNameOption('uploadJudgmentList'),
+	]),
 ];

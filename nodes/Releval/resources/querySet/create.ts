@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { allInputItems, invalidParameter } from '../../shared/validation';
-import { descriptionField, nameField, operation } from '../../shared/descriptions';
+import { descriptionField, fieldsCollection, nameField, operation } from '../../shared/descriptions';
 import { checkOneKind, fieldValue, showFor, toQuery, type Query } from './shared';
 
 const QUERIES_LABEL = 'Queries';
@@ -114,15 +114,7 @@ export const createFields: INodeProperties[] = [
 			"Whether to send each item as a query object: its query plus the item's other fields, for query templates that use them",
 		displayOptions: { show: { ...show, querySource: ['inputItems'] } },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			descriptionField(),
-		],
-	},
+	fieldsCollection('additionalFields', { show }, [
+		descriptionField(),
+	]),
 ];

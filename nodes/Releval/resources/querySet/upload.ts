@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { binaryPropertyParameter, fileNameOption, sendMultipartUpload } from '../../shared/multipart';
-import { descriptionField, nameField, operation } from '../../shared/descriptions';
+import { descriptionField, fieldsCollection, nameField, operation } from '../../shared/descriptions';
 import { showFor } from './shared';
 
 export const uploadOperation = operation({
@@ -20,16 +20,8 @@ const show = showFor(['upload']);
 export const uploadFields: INodeProperties[] = [
 	nameField(show, 'e.g. Top 100 product searches'),
 	binaryPropertyParameter(show, 'uploadQuerySet'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			descriptionField(),
-			fileNameOption('uploadQuerySet'),
-		],
-	},
+	fieldsCollection('additionalFields', { show }, [
+		descriptionField(),
+		fileNameOption('uploadQuerySet'),
+	]),
 ];

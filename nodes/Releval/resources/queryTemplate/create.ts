@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { descriptionField, nameField, operation } from '../../shared/descriptions';
+import { descriptionField, fieldsCollection, nameField, operation } from '../../shared/descriptions';
 import {
 	bodyField,
 	contentTypeField,
@@ -25,13 +25,5 @@ const show = showFor(['create']);
 
 export const createFields: INodeProperties[] = [
 	nameField(show, 'e.g. BM25 title boost'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [bodyField, contentTypeField, descriptionField(), headersField, queryStringField],
-	},
+	fieldsCollection('additionalFields', { show }, [bodyField, contentTypeField, descriptionField(), headersField, queryStringField]),
 ];

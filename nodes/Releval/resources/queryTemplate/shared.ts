@@ -71,7 +71,17 @@ export const queryStringField: INodeProperties = {
 };
 
 /** The template fields of a test: what gets rendered. */
-export const templateFieldOptions: INodeProperties[] = [bodyField, contentTypeField, headersField, queryStringField];
+/** The template to render in Test and Test With Query Set: the fields of a template, at least one of them set. */
+export const templateFieldsFor = (operations: string[]): INodeProperties => ({
+	displayName: 'Template Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Template Field',
+	default: {},
+	description: 'The template to render; set at least a Body, a Query String or Headers',
+	displayOptions: { show: showFor(operations) },
+	options: [bodyField, contentTypeField, headersField, queryStringField],
+});
 
 /** The headers JSON of a collection, validated (an object of text values) and sent as `headers`. */
 export const sendHeaders = (collection: string): PreSendAction =>

@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 
 import { invalidParameter, parseJsonValue } from '../../shared/validation';
 import { operation } from '../../shared/descriptions';
-import { requireTemplate, sendHeaders, showFor, splitRenderedTemplates, templateFieldOptions } from './shared';
+import { requireTemplate, sendHeaders, showFor, splitRenderedTemplates, templateFieldsFor } from './shared';
 
 const QUERIES_LABEL = 'Queries';
 
@@ -60,14 +60,5 @@ export const testFields: INodeProperties[] = [
 		placeholder: '["red shoes", "running socks"]',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Template Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Template Field',
-		default: {},
-		description: 'The template to render; set at least a Body, a Query String or Headers',
-		displayOptions: { show },
-		options: templateFieldOptions,
-	},
+	templateFieldsFor(['test']),
 ];

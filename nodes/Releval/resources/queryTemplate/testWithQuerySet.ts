@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operation, resourceLocator } from '../../shared/descriptions';
-import { requireTemplate, sendHeaders, showFor, splitRenderedTemplates, templateFieldOptions } from './shared';
+import { requireTemplate, sendHeaders, showFor, splitRenderedTemplates, templateFieldsFor } from './shared';
 
 export const testWithQuerySetOperation = operation({
 	name: 'Test With Query Set',
@@ -25,14 +25,5 @@ export const testWithQuerySetFields: INodeProperties[] = [
 		description: 'The query set whose first five queries are rendered',
 		displayOptions: { show },
 	}),
-	{
-		displayName: 'Template Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Template Field',
-		default: {},
-		description: 'The template to render; set at least a Body, a Query String or Headers',
-		displayOptions: { show },
-		options: templateFieldOptions,
-	},
+	templateFieldsFor(['testWithQuerySet']),
 ];

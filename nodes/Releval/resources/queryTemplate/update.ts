@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requireSomeUpdate } from '../../shared/validation';
-import { descriptionField, operation } from '../../shared/descriptions';
+import { descriptionField, fieldsCollection, newNameField, operation } from '../../shared/descriptions';
 import {
 	QUERY_TEMPLATE_PATH_LABELS,
 	bodyField,
@@ -26,26 +26,12 @@ export const updateOperation = operation({
 
 export const updateFields: INodeProperties[] = [
 	queryTemplateIdFor(['update']),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showFor(['update']) },
-		options: [
-			bodyField,
-			contentTypeField,
-			descriptionField(),
-			headersField,
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				routing: { send: { type: 'body', property: 'name' } },
-			},
-			queryStringField,
-		],
-	},
+	fieldsCollection('updateFields', { show: showFor(['update']) }, [
+		bodyField,
+		contentTypeField,
+		descriptionField(),
+		headersField,
+		newNameField(),
+		queryStringField,
+	]),
 ];

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { descriptionField, nameField, operation } from '../../shared/descriptions';
+import { descriptionField, fieldsCollection, nameField, operation } from '../../shared/descriptions';
 import {
 	authenticationFields,
 	candidatesMappingField,
@@ -34,18 +34,10 @@ export const createFields: INodeProperties[] = [
 	httpMethodField({ required: true, displayOptions: { show } }),
 	endpointTypeField({ required: true, displayOptions: { show } }),
 	...authenticationFields(['create']),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			candidatesMappingField,
-			corpusIdField,
-			descriptionField(),
-			headersField('Extra HTTP headers sent to the search engine, as a JSON object of names to text values'),
-		],
-	},
+	fieldsCollection('additionalFields', { show }, [
+		candidatesMappingField,
+		corpusIdField,
+		descriptionField(),
+		headersField('Extra HTTP headers sent to the search engine, as a JSON object of names to text values'),
+	]),
 ];

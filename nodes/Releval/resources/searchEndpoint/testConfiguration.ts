@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operation } from '../../shared/descriptions';
+import { fieldsCollection, operation } from '../../shared/descriptions';
 import {
 	cameFromEndpoint,
 	authenticationFields,
@@ -38,18 +38,10 @@ export const testConfigurationFields: INodeProperties[] = [
 	httpMethodField({ required: true, displayOptions: { show } }),
 	endpointTypeField({ required: true, displayOptions: { show } }),
 	...authenticationFields(['testConfiguration']),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			requestBodyField('Raw request body sent to the search engine, e.g. a query DSL as JSON text'),
-			candidatesMappingField,
-			headersField('HTTP headers sent to the search engine, as a JSON object of names to text values'),
-			queryStringField('Query string appended to the URL'),
-		],
-	},
+	fieldsCollection('additionalFields', { show }, [
+		requestBodyField('Raw request body sent to the search engine, e.g. a query DSL as JSON text'),
+		candidatesMappingField,
+		headersField('HTTP headers sent to the search engine, as a JSON object of names to text values'),
+		queryStringField('Query string appended to the URL'),
+	]),
 ];

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requireSomeUpdate } from '../../shared/validation';
-import { descriptionField, operation } from '../../shared/descriptions';
+import { descriptionField, fieldsCollection, newNameField, operation } from '../../shared/descriptions';
 import {
 	authenticationFields,
 	candidatesMappingField,
@@ -32,28 +32,14 @@ export const updateOperation = operation({
 export const updateFields: INodeProperties[] = [
 	endpointIdFor(['update']),
 	...authenticationFields(['update'], true),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showFor(['update']) },
-		options: [
-			candidatesMappingField,
-			corpusIdField,
-			descriptionField(),
-			headersField('Replaces the extra HTTP headers sent to the search engine, as a JSON object of names to text values'),
-			httpMethodField(),
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				routing: { send: { type: 'body', property: 'name' } },
-			},
-			endpointTypeField(),
-			urlField(),
-		],
-	},
+	fieldsCollection('updateFields', { show: showFor(['update']) }, [
+		candidatesMappingField,
+		corpusIdField,
+		descriptionField(),
+		headersField('Replaces the extra HTTP headers sent to the search engine, as a JSON object of names to text values'),
+		httpMethodField(),
+		newNameField(),
+		endpointTypeField(),
+		urlField(),
+	]),
 ];

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requireSomeUpdate } from '../../shared/validation';
-import { operation } from '../../shared/descriptions';
+import { fieldsCollection, newNameField, operation } from '../../shared/descriptions';
 import { allowedOriginsField, sendAllowedOrigins, showFor, SITE_PATH_LABELS, siteIdFor } from './shared';
 
 export const updateOperation = operation({
@@ -17,22 +17,8 @@ export const updateOperation = operation({
 
 export const updateFields: INodeProperties[] = [
 	siteIdFor(['update']),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showFor(['update']) },
-		options: [
-			allowedOriginsField(false),
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				routing: { send: { type: 'body', property: 'name' } },
-			},
-		],
-	},
+	fieldsCollection('updateFields', { show: showFor(['update']) }, [
+		allowedOriginsField(false),
+		newNameField(),
+	]),
 ];

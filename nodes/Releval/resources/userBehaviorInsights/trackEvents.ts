@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { allInputItems, isBlankValue, isoTimestamp, parameterForItem, wholeNumber } from '../../shared/validation';
-import { operation, resourceLocator } from '../../shared/descriptions';
+import { fieldsCollection, operation, resourceLocator } from '../../shared/descriptions';
 import { describeValue, showFor, textValue } from './shared';
 
 /*
@@ -333,111 +333,103 @@ export const trackEventsFields: INodeProperties[] = [
 			'Whether to send the events of all input items in one request (as the browser tracker batches them) and output one summary item, instead of one request and one output item per input item',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: fromFields,
-		options: [
-			{
-				displayName: 'Application',
-				name: 'application',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. web-shop-search',
-				description: 'The search application the event came from',
-			},
-			{
-				displayName: 'Client ID',
-				name: 'clientId',
-				type: 'string',
-				default: '',
-				description: "The visitor's client ID (the browser tracker's clientId)",
-			},
-			{
-				displayName: 'Event Attributes',
-				name: 'eventAttributes',
-				type: 'json',
-				default: '{}',
-				description:
-					'More event attributes as a JSON object, e.g. {"object": {"object_id": "SKU-1", "internal_id": "42"}, "price": 9.99}. Object ID and Position below are merged in.',
-			},
-			{
-				displayName: 'Message',
-				name: 'message',
-				type: 'string',
-				default: '',
-				description: 'A free-text message; for message type QUERY, usually the search text',
-			},
-			{
-				displayName: 'Message Type',
-				name: 'messageType',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. QUERY',
-				description: 'Groups related action names, e.g. QUERY or CONVERSION',
-			},
-			{
-				displayName: 'Object ID',
-				name: 'objectId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. SKU-12345',
-				description: 'The ID of the result the user acted on (sent as event_attributes.object.object_id, always as text)',
-			},
-			{
-				displayName: 'Object ID Field',
-				name: 'objectIdField',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. product_id',
-				description: 'The index field that holds the object ID',
-			},
-			{
-				displayName: 'Position',
-				name: 'position',
-				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				default: 1,
-				description:
-					'The 1-based rank of the result across pages (event_attributes.position.ordinal); it must match its place in the hit IDs tracked with the query',
-			},
-			{
-				displayName: 'Query ID',
-				name: 'queryId',
-				type: 'string',
-				default: '',
-				description: 'The query_id from Track Query, to join the event to the search',
-			},
-			{
-				displayName: 'Session ID',
-				name: 'sessionId',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Timestamp',
-				name: 'timestamp',
-				type: 'dateTime',
-				default: '',
-				description: 'When the event happened (ISO 8601; taken as UTC without a time zone). Defaults to now.',
-			},
-			{
-				displayName: 'User ID',
-				name: 'userId',
-				type: 'string',
-				default: '',
-				description: 'The signed-in user, if any',
-			},
-			{
-				displayName: 'User Query',
-				name: 'userQuery',
-				type: 'string',
-				default: '',
-				description: 'The query as the user typed it',
-			},
-		],
-	},
+	fieldsCollection('additionalFields', fromFields, [
+		{
+			displayName: 'Application',
+			name: 'application',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. web-shop-search',
+			description: 'The search application the event came from',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			description: "The visitor's client ID (the browser tracker's clientId)",
+		},
+		{
+			displayName: 'Event Attributes',
+			name: 'eventAttributes',
+			type: 'json',
+			default: '{}',
+			description:
+				'More event attributes as a JSON object, e.g. {"object": {"object_id": "SKU-1", "internal_id": "42"}, "price": 9.99}. Object ID and Position below are merged in.',
+		},
+		{
+			displayName: 'Message',
+			name: 'message',
+			type: 'string',
+			default: '',
+			description: 'A free-text message; for message type QUERY, usually the search text',
+		},
+		{
+			displayName: 'Message Type',
+			name: 'messageType',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. QUERY',
+			description: 'Groups related action names, e.g. QUERY or CONVERSION',
+		},
+		{
+			displayName: 'Object ID',
+			name: 'objectId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. SKU-12345',
+			description: 'The ID of the result the user acted on (sent as event_attributes.object.object_id, always as text)',
+		},
+		{
+			displayName: 'Object ID Field',
+			name: 'objectIdField',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. product_id',
+			description: 'The index field that holds the object ID',
+		},
+		{
+			displayName: 'Position',
+			name: 'position',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 1,
+			description:
+				'The 1-based rank of the result across pages (event_attributes.position.ordinal); it must match its place in the hit IDs tracked with the query',
+		},
+		{
+			displayName: 'Query ID',
+			name: 'queryId',
+			type: 'string',
+			default: '',
+			description: 'The query_id from Track Query, to join the event to the search',
+		},
+		{
+			displayName: 'Session ID',
+			name: 'sessionId',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Timestamp',
+			name: 'timestamp',
+			type: 'dateTime',
+			default: '',
+			description: 'When the event happened (ISO 8601; taken as UTC without a time zone). Defaults to now.',
+		},
+		{
+			displayName: 'User ID',
+			name: 'userId',
+			type: 'string',
+			default: '',
+			description: 'The signed-in user, if any',
+		},
+		{
+			displayName: 'User Query',
+			name: 'userQuery',
+			type: 'string',
+			default: '',
+			description: 'The query as the user typed it',
+		},
+	]),
 ];

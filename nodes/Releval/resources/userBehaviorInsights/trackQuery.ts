@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
 
 import { invalidParameter, isBlankValue, isoTimestamp, parseJsonValue, textList } from '../../shared/validation';
-import { operation } from '../../shared/descriptions';
+import { fieldsCollection, operation } from '../../shared/descriptions';
 import { describeValue, MAX_ID_LENGTH, showFor, textValue } from './shared';
 
 /** Text fields of the query: parameter → wire name, with the contract's length limit where it has one. */
@@ -102,74 +102,66 @@ export const trackQueryFields: INodeProperties[] = [
 		description: 'The query as the user typed it',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Client ID',
-				name: 'clientId',
-				type: 'string',
-				default: '',
-				description:
-					"The browser tracker's client ID of the visitor, so the query joins their events (up to 100 characters)",
-			},
-			{
-				displayName: 'Hit IDs',
-				name: 'queryResponseHitIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. SKU-1, SKU-2, SKU-3',
-				description:
-					'The IDs of the results shown, in rank order (an event\'s position ordinal is the index here + 1). Comma-separated, or an expression returning a list.',
-			},
-			{
-				displayName: 'Object ID Field',
-				name: 'objectIdField',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. product_id',
-				description: 'The field of the search index that holds the hit IDs (up to 100 characters)',
-			},
-			{
-				displayName: 'Query Attributes',
-				name: 'queryAttributes',
-				type: 'json',
-				default: '{}',
-				description: 'Extra facts about the query as a JSON object, e.g. {"filters": {"brand": "Acme"}, "page": 1}',
-			},
-			{
-				displayName: 'Query ID',
-				name: 'queryId',
-				type: 'string',
-				default: '',
-				description: 'Your own ID for this query (up to 100 characters). Releval generates one when empty.',
-			},
-			{
-				displayName: 'Query Response ID',
-				name: 'queryResponseId',
-				type: 'string',
-				default: '',
-				description: 'Your own ID for the result list. Releval generates one when empty.',
-			},
-			{
-				displayName: 'Timestamp',
-				name: 'timestamp',
-				type: 'dateTime',
-				default: '',
-				description: 'When the query was made (ISO 8601; taken as UTC without a time zone)',
-			},
-			{
-				displayName: 'User ID',
-				name: 'userId',
-				type: 'string',
-				default: '',
-				description: 'The signed-in user, if any',
-			},
-		],
-	},
+	fieldsCollection('additionalFields', { show }, [
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			description:
+				"The browser tracker's client ID of the visitor, so the query joins their events (up to 100 characters)",
+		},
+		{
+			displayName: 'Hit IDs',
+			name: 'queryResponseHitIds',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. SKU-1, SKU-2, SKU-3',
+			description:
+				'The IDs of the results shown, in rank order (an event\'s position ordinal is the index here + 1). Comma-separated, or an expression returning a list.',
+		},
+		{
+			displayName: 'Object ID Field',
+			name: 'objectIdField',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. product_id',
+			description: 'The field of the search index that holds the hit IDs (up to 100 characters)',
+		},
+		{
+			displayName: 'Query Attributes',
+			name: 'queryAttributes',
+			type: 'json',
+			default: '{}',
+			description: 'Extra facts about the query as a JSON object, e.g. {"filters": {"brand": "Acme"}, "page": 1}',
+		},
+		{
+			displayName: 'Query ID',
+			name: 'queryId',
+			type: 'string',
+			default: '',
+			description: 'Your own ID for this query (up to 100 characters). Releval generates one when empty.',
+		},
+		{
+			displayName: 'Query Response ID',
+			name: 'queryResponseId',
+			type: 'string',
+			default: '',
+			description: 'Your own ID for the result list. Releval generates one when empty.',
+		},
+		{
+			displayName: 'Timestamp',
+			name: 'timestamp',
+			type: 'dateTime',
+			default: '',
+			description: 'When the query was made (ISO 8601; taken as UTC without a time zone)',
+		},
+		{
+			displayName: 'User ID',
+			name: 'userId',
+			type: 'string',
+			default: '',
+			description: 'The signed-in user, if any',
+		},
+	]),
 ];
