@@ -42,21 +42,44 @@ interface IssuedToken {
  * A UserError: n8n treats it as the user's to fix (no error report with a stack trace in its log).
  */
 class RelevalCredentialError extends UserError {
+	/**
+	 * Survives n8n's wrapping on every line (n8n 1.x copies it to the wrapping error's `httpCode`): ETOKENUNAVAILABLE
+	 * when the token endpoint failed for a reason that may pass (5xx, no connection), so that trying again is safe.
+	 */
+	readonly code: 'ETOKENUNAVAILABLE' | 'ETOKENREFUSED';
+
 	constructor(
 		message: string,
 		readonly description: string,
-		/** The token endpoint failed for a reason that may pass (5xx, no connection): safe to try again. */
-		readonly temporary = false,
+		temporary = false,
 	) {
 		super(message);
 		this.name = 'RelevalCredentialError';
+		this.code = temporary ? 'ETOKENUNAVAILABLE' : 'ETOKENREFUSED';
 	}
 }
 
 // In-process coordination only (the token itself is persisted by n8n in the credential): n8n sends all items of
 // a node at once, and every request that meets an empty or rejected token asks for a new one.
 const tokenRequestsInFlight = new Map<string, Promise<IssuedToken>>();
-const latestTokens = new Map<string, IssuedToken>();
+
+/**
+ * Per client: the newest token this process obtained, and digests of the tokens it replaced. The newest token
+ * answers a caller only when the caller's token is empty or one this process replaced: a token this process has
+ * never seen was stored by another n8n process (queue-mode workers share the credential), is newer than anything
+ * here, and was refused all the same, so only a new token can help.
+ */
+interface ProcessTokens {
+	latest: IssuedToken;
+	replaced: string[];
+}
+const processTokens = new Map<string, ProcessTokens>();
+/** Enough to recognise the tokens that concurrent requests of this process still hold. */
+const REPLACED_TOKENS_KEPT = 16;
+
+function digestOf(token: string): string {
+	return createHash('sha256').update(token).digest('hex');
+}
 
 export function trimTrailingSlashes(url: string): string {
 	return url.trim().replace(/\/+$/, '');
@@ -229,19 +252,39 @@ export async function obtainAccessToken(
 	const fingerprint = fingerprintOf(settings);
 
 	// Another request of this process already replaced the token this caller found empty or rejected.
-	const latest = latestTokens.get(fingerprint);
-	if (latest && latest.accessToken !== credentials.accessToken && isFresh(latest)) {
-		return toCredentialData(latest);
+	const known = processTokens.get(fingerprint);
+	const callerToken = String(credentials.accessToken ?? '');
+	const callerDigest = callerToken === '' ? undefined : digestOf(callerToken);
+	if (known && isFresh(known.latest) && (!callerDigest || known.replaced.includes(callerDigest))) {
+		return toCredentialData(known.latest);
 	}
 
 	let pending = tokenRequestsInFlight.get(fingerprint);
 	if (!pending) {
-		pending = requestToken(helpers, settings).finally(() => tokenRequestsInFlight.delete(fingerprint));
+		pending = requestToken(helpers, settings)
+			.then((issued) => {
+				rememberIssued(fingerprint, issued);
+				return issued;
+			})
+			.finally(() => tokenRequestsInFlight.delete(fingerprint));
 		tokenRequestsInFlight.set(fingerprint, pending);
 	}
 	const issued = await pending;
-	latestTokens.set(fingerprint, issued);
+	// Requests still holding the caller's refused token get this one without asking again.
+	if (callerDigest) markReplaced(fingerprint, callerDigest);
 	return toCredentialData(issued);
+}
+
+function rememberIssued(fingerprint: string, issued: IssuedToken): void {
+	const previous = processTokens.get(fingerprint);
+	processTokens.set(fingerprint, { latest: issued, replaced: previous?.replaced ?? [] });
+	if (previous) markReplaced(fingerprint, digestOf(previous.latest.accessToken));
+}
+
+function markReplaced(fingerprint: string, digest: string): void {
+	const entry = processTokens.get(fingerprint);
+	if (!entry || entry.replaced.includes(digest) || digest === digestOf(entry.latest.accessToken)) return;
+	entry.replaced = [digest, ...entry.replaced].slice(0, REPLACED_TOKENS_KEPT);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { INodeParameterResourceLocator } from 'n8n-workflow';
 
 import { NodeHarness } from './harness';
+import { n8nLine } from './harness/n8n-line';
 import { DEFAULT_CLIENT, startMockReleval, type MockOptions, type MockReleval } from './mock/server';
 
 /** A resource-locator value "By ID", as the editor stores it. */
@@ -58,4 +59,16 @@ export async function failureOf(run: Promise<unknown>): Promise<NodeFailure> {
 		return error as NodeFailure;
 	}
 	throw new Error('Expected the run to fail, but it succeeded');
+}
+
+/**
+ * How often a request is refused with 401 before n8n renews the token: once on n8n 2.x, which renews on that 401;
+ * twice on n8n 1.x, where the 401 comes back as a response and the transport sends the request once more with
+ * status errors thrown so that n8n renews (see nodes/Releval/shared/transport.ts).
+ */
+export const UNAUTHORIZED_BEFORE_RENEWAL = n8nLine === 1 ? 2 : 1;
+
+/** `entry` repeated `times` times, for expected request sequences. */
+export function repeated<T>(entry: T, times: number): T[] {
+	return Array.from({ length: times }, () => entry);
 }

@@ -1,5 +1,5 @@
-import { NodeHarness } from '../harness';
-import { byId, failureOf, useMockReleval } from '../helpers';
+import { CREDENTIAL_ID, NodeHarness } from '../harness';
+import { byId, failureOf, repeated, UNAUTHORIZED_BEFORE_RENEWAL, useMockReleval } from '../helpers';
 import { DEFAULT_CLIENT, startMockReleval } from '../mock/server';
 
 const getEvaluation = (id: string) => ({ resource: 'evaluation', operation: 'get', evaluationId: byId(id) });
@@ -62,10 +62,10 @@ describe('Releval OAuth2 API credential', () => {
 		const output = await t.harness.run({ ...listAll, pagesInParallel: 1 });
 		expect(output.map((item) => item.json.id)).toEqual(ids);
 		expect(t.mock.tokenRequests).toHaveLength(2);
-		// page 2 was sent twice: rejected with the revoked token, then retried with the new one
+		// page 2 was rejected with the revoked token, then retried with the new one
 		expect(t.mock.apiRequests.map((request) => [request.query.page, request.status])).toEqual([
 			['1', 200],
-			['2', 401],
+			...repeated(['2', 401], UNAUTHORIZED_BEFORE_RENEWAL),
 			['2', 200],
 			['3', 200],
 		]);
@@ -159,6 +159,62 @@ describe('Releval OAuth2 API credential', () => {
 	});
 });
 
+describe('tokens across n8n processes (queue-mode workers share the credential)', () => {
+	const t = useMockReleval();
+
+	/** What another n8n process does: fetch its own token and store it in the shared credential. */
+	async function tokenStoredByAnotherProcess(): Promise<string> {
+		const response = await fetch(`${t.mock.url}/api/v1/oauth2/token`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({
+				grant_type: 'client_credentials',
+				client_id: DEFAULT_CLIENT.clientId,
+				client_secret: DEFAULT_CLIENT.clientSecret,
+			}).toString(),
+		});
+		const { access_token: token } = (await response.json()) as { access_token: string };
+		t.harness.credentialsHelper.save(CREDENTIAL_ID, { ...t.harness.storedCredential, accessToken: token });
+		return token;
+	}
+
+	test("a refused token stored by another process gets a new token, never this process's older one", async () => {
+		const [id] = seed(t, 1);
+		await t.harness.run(getEvaluation(id));
+		const ownToken = t.mock.issuedTokens[0];
+		const otherToken = await tokenStoredByAnotherProcess();
+		t.mock.revokeTokens();
+
+		const output = await t.harness.run(getEvaluation(id));
+
+		expect(output.map((item) => item.json.id)).toEqual([id]);
+		const newToken = t.mock.issuedTokens[2];
+		expect(t.mock.apiRequests.slice(1).map((request) => [request.status, request.headers.authorization])).toEqual([
+			...repeated([401, `Bearer ${otherToken}`], UNAUTHORIZED_BEFORE_RENEWAL),
+			[200, `Bearer ${newToken}`],
+		]);
+		expect(newToken).not.toBe(ownToken);
+		expect(t.harness.storedCredential.accessToken).toBe(newToken);
+	});
+
+	test('a token this process replaced is answered with its newer token, without asking Releval again', async () => {
+		const ids = seed(t, 1);
+		await t.harness.run(getEvaluation(ids[0]));
+		const firstToken = t.mock.issuedTokens[0];
+		t.mock.revokeTokens();
+		await t.harness.run(getEvaluation(ids[0]));
+		expect(t.mock.tokenRequests).toHaveLength(2);
+		// a request still holding the first token (e.g. read before the refresh) is answered from this process
+		const { obtainAccessToken } = await import('../../credentials/RelevalOAuth2Api.credentials');
+		const renewed = await obtainAccessToken({ helpers: { httpRequest: async () => Promise.reject(new Error('no token request expected')) } } as never, {
+			...t.harness.storedCredential,
+			accessToken: firstToken,
+		});
+		expect(renewed.accessToken).toBe(t.mock.issuedTokens[1]);
+		expect(t.mock.tokenRequests).toHaveLength(2);
+	});
+});
+
 describe('token lifetime', () => {
 	test('a token close to expiry is not sent: n8n fetches a new one and retries once', async () => {
 		// 2 s lifetime → refresh margin min(30 s, half the lifetime) = 1 s
@@ -176,7 +232,7 @@ describe('token lifetime', () => {
 			expect(mock.tokenRequests).toHaveLength(2);
 			expect(mock.apiRequests.map((request) => [request.status, Boolean(request.headers.authorization)])).toEqual([
 				[200, true],
-				[401, false],
+				...repeated([401, false], UNAUTHORIZED_BEFORE_RENEWAL),
 				[200, true],
 			]);
 		} finally {

@@ -18,6 +18,7 @@ import {
 
 import { RelevalOAuth2Api } from '../../credentials/RelevalOAuth2Api.credentials';
 import { TestCredentialsHelper } from './credentials-helper';
+import { n8nLine, unrefSshCleanupTimerOnN8n1 } from './n8n-line';
 
 // Require the .ts file by its full name: Node's extension lookup (used by tsx) would otherwise pick the codex
 // file Releval.node.json that sits next to it.
@@ -58,6 +59,8 @@ function loadedReleval(): INodeType {
 	DirectoryLoader.applyDeclarativeNodeOptionParameters(node);
 	return node;
 }
+
+unrefSshCleanupTimerOnN8n1();
 
 const nodeTypeInstances: Record<string, INodeType> = {
 	[NODE_TYPE]: loadedReleval(),
@@ -185,7 +188,13 @@ export class NodeHarness {
 			updatedAt: new Date(),
 		} as unknown as IWorkflowBase);
 		const start = nodes.find((node) => node.type === 'test.start');
-		return await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: start });
+		const workflowExecute = new WorkflowExecute(additionalData, 'manual');
+		if (n8nLine === 1) {
+			// n8n-core 1.x: run(workflow, startNode, …) takes its arguments one by one; 2.x takes one object.
+			const runOnN8n1 = workflowExecute.run as unknown as (workflow: Workflow, startNode?: INode) => Promise<IRun>;
+			return await runOnN8n1.call(workflowExecute, workflow, start);
+		}
+		return await workflowExecute.run({ workflow, startNode: start });
 	}
 }
 

@@ -1,4 +1,4 @@
-import { failureOf, useMockReleval } from '../helpers';
+import { failureOf, UNAUTHORIZED_BEFORE_RENEWAL, useMockReleval } from '../helpers';
 import type { Fault } from '../mock/server';
 
 // Retries off: these tests look at the error of a single answer (retrying is tested in transport.test.ts).
@@ -57,8 +57,8 @@ describe('Releval errors become node errors', () => {
 		[503, 'Releval is unavailable, probably for maintenance'],
 		[504, 'Releval did not finish the operation in time'],
 	])('HTTP %i without a title: "%s"', async (status, message) => {
-		// a 401 is retried once after a token refresh, so it has to be answered twice
-		const error = await failWith({ status, times: status === 401 ? 2 : 1, body: { status } });
+		// a 401 is retried once after a token refresh, so it has to be answered once more
+		const error = await failWith({ status, times: status === 401 ? UNAUTHORIZED_BEFORE_RENEWAL + 1 : 1, body: { status } });
 		expect(error.message).toBe(message);
 		expect(error.httpCode).toBe(String(status));
 	});
@@ -92,17 +92,19 @@ describe('Releval errors become node errors', () => {
 		expect(error.description).toContain('answered HTTP 502 with an empty body');
 	});
 
-	test('a 401 that persists after the refresh is reported, after exactly one retry', async () => {
+	test('a 401 that persists after the refresh is reported, after exactly one retry with a new token', async () => {
 		const error = await failWith({
 			status: 401,
-			times: 2,
+			times: UNAUTHORIZED_BEFORE_RENEWAL + 1,
 			headers: { 'content-type': 'application/problem+json' },
 			body: { title: 'Unauthorized', status: 401, detail: 'Token revoked.' },
 		});
 		expect(error.message).toBe('Unauthorized');
-		expect(error.description).toContain('retried once');
+		expect(error.description).toContain('Token revoked.');
+		expect(error.description).toContain('n8n fetched a new token and sent the request once more, and Releval refused that token too.');
 		expect(t.mock.tokenRequests).toHaveLength(2);
-		expect(t.mock.apiRequests).toHaveLength(2);
+		expect(t.mock.apiRequests).toHaveLength(UNAUTHORIZED_BEFORE_RENEWAL + 1);
+		expect(t.mock.apiRequests.at(-1)?.headers.authorization).toBe(`Bearer ${t.mock.issuedTokens[1]}`);
 	});
 
 	test('with "continue on error", a failed item carries the problem and the other items still run', async () => {

@@ -27,7 +27,6 @@ const STATUS_MESSAGES: Record<number, string> = {
 };
 
 const STATUS_HINTS: Record<number, string> = {
-	401: 'n8n fetched a new token and retried once, and Releval still refused it. Check that the App Client still exists and that Base URL points at the deployment that issued it.',
 	403: 'Releval roles are Admin > Member > Rater. Ask a Releval admin to give the App Client a role that allows this operation.',
 	408: RETRY_HINT,
 	429: `Releval limits how fast one client may call it. ${RETRY_HINT}`,
@@ -35,6 +34,14 @@ const STATUS_HINTS: Record<number, string> = {
 	502: RETRY_HINT,
 	503: RETRY_HINT,
 	504: RETRY_HINT,
+};
+
+/** A 401 after n8n renewed the token and sent the request once more, and a 401 n8n did not act on. */
+const UNAUTHORIZED_HINTS = {
+	renewed:
+		'n8n fetched a new token and sent the request once more, and Releval refused that token too. Check that the App Client still exists and that Base URL points at the deployment that issued it.',
+	notRenewed:
+		'Releval refused the access token, and n8n did not fetch a new one for this request. Run the workflow again; if it persists, check that the App Client still exists.',
 };
 
 export interface HttpFailure {
@@ -112,7 +119,7 @@ function contentTypeOf(headers: IDataObject | undefined): string | undefined {
 export function httpFailureToNodeError(
 	node: INode,
 	failure: HttpFailure,
-	context: { operation: string; itemIndex?: number },
+	context: { operation: string; itemIndex?: number; tokenRenewed?: boolean },
 ): NodeApiError {
 	const status = failure.statusCode;
 	const problem = readProblemDetails(failure.body);
@@ -125,7 +132,8 @@ export function httpFailureToNodeError(
 				: `Releval (or a proxy in front of it) answered HTTP ${status} with an empty body.`,
 		);
 	}
-	if (STATUS_HINTS[status]) lines.push(STATUS_HINTS[status]);
+	if (status === 401) lines.push(context.tokenRenewed ? UNAUTHORIZED_HINTS.renewed : UNAUTHORIZED_HINTS.notRenewed);
+	else if (STATUS_HINTS[status]) lines.push(STATUS_HINTS[status]);
 	lines.push(`Operation: ${context.operation}`);
 
 	const message = status === 403 ? STATUS_MESSAGES[403] : problem?.title ?? statusMessage(status);

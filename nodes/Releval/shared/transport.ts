@@ -34,13 +34,21 @@ import { allInputItems } from './validation';
 /*
  * The one transport. Every operation's routing hands its built request to one of the routing functions below (or
  * to the list paginator), and every request — of operations, pages, list searches, run polling and the trigger —
- * goes through `send`: out through n8n's `httpRequestWithAuthentication`, retried per shared/retry.ts, every
- * non-2xx answer except 401 turned into a NodeApiError by shared/errors.ts, and 401 left to throw so that n8n
- * refreshes the token and retries once.
+ * goes through `send`: out through n8n's `httpRequestWithAuthentication`, retried per shared/retry.ts, and every
+ * non-2xx answer turned into a NodeApiError by shared/errors.ts.
+ *
+ * Token renewal on n8n 1.x and 2.x. n8n renews a `preAuthentication` token only when a request *throws* a 401: it
+ * then calls the credential once more (a new token) and resends the request once. Every other status should come
+ * back as a response, whole (status, problem details, Retry-After). n8n 2.x does exactly that with
+ * `ignoreHttpStatusErrors: { ignore: true, except: [401] }`. n8n-core 1.x knows only a boolean there and takes any
+ * truthy value as "accept every status", so on 1.x the 401 comes back as a response and nothing renews the token.
+ * The transport therefore watches for that: a 401 that came back as a response is sent once more with status
+ * errors thrown, and n8n (1.x) renews the token and resends. On 2.x this never happens; on 1.x a renewal costs one
+ * request more.
  */
 
-/** Declarative options for every request: receive errors as responses, except 401 (token refresh needs it). */
-export const IGNORE_ERRORS_EXCEPT_UNAUTHORIZED = { ignore: true as const, except: [401] };
+/** Every status back as a response, except a 401, which must throw for n8n to renew the token (n8n 2.x). */
+const RETURN_STATUS_ERRORS_EXCEPT_401 = { ignore: true as const, except: [401] };
 
 export type RoutedFunctions = IExecuteSingleFunctions | IExecutePaginationFunctions;
 
@@ -138,22 +146,53 @@ async function attempt(
 ): Promise<AttemptOutcome> {
 	let response: IN8nHttpFullResponse;
 	try {
-		response = toFullResponse(
-			await context.helpers.httpRequestWithAuthentication.call(
-				context as never,
-				CREDENTIAL_TYPE,
-				{ ...options, returnFullResponse: true, ignoreHttpStatusErrors: IGNORE_ERRORS_EXCEPT_UNAUTHORIZED },
-				settings.credentials ? { credentialsDecrypted: settings.credentials } : undefined,
-			),
-		);
+		response = await authenticatedRequest(context, options, settings, RETURN_STATUS_ERRORS_EXCEPT_401);
+		// n8n 1.x returned the 401 instead of renewing the token (see above): with status errors thrown, it renews
+		if (response.statusCode === 401) response = await authenticatedRequest(context, options, settings, false);
 	} catch (error) {
-		return normaliseThrownError(context.getNode(), error, where, options.timeout, method);
+		const answer = answerOf(error);
+		if (answer && settings.passThrough?.(answer)) return { response: answer };
+		return normaliseThrownError(context.getNode(), error, answer, where, options.timeout, method);
 	}
 	if (response.statusCode < 400 || settings.passThrough?.(response)) return { response };
 	return {
 		error: httpFailureToNodeError(context.getNode(), response, where),
 		failure: { method, status: response.statusCode, headers: response.headers },
 	};
+}
+
+async function authenticatedRequest(
+	context: RequestContext,
+	options: IHttpRequestOptions,
+	settings: SendSettings,
+	ignoreHttpStatusErrors: typeof RETURN_STATUS_ERRORS_EXCEPT_401 | false,
+): Promise<IN8nHttpFullResponse> {
+	return toFullResponse(
+		await context.helpers.httpRequestWithAuthentication.call(
+			context as never,
+			CREDENTIAL_TYPE,
+			{ ...options, returnFullResponse: true, ignoreHttpStatusErrors },
+			settings.credentials ? { credentialsDecrypted: settings.credentials } : undefined,
+		),
+	);
+}
+
+/**
+ * The HTTP answer inside an error n8n threw for a non-2xx status. n8n 2.x keeps the axios error, with the whole
+ * response, as `cause`; n8n 1.x's NodeApiError loses its cause and keeps the status as `httpCode` and an object
+ * body as `context.data` (no headers).
+ */
+function answerOf(error: unknown): IN8nHttpFullResponse | undefined {
+	const cause = (error as { cause?: unknown }).cause ?? error;
+	const response = (cause as { response?: { status?: number; data?: unknown; headers?: IDataObject } }).response;
+	if (response?.status) {
+		return { statusCode: response.status, body: response.data as IN8nHttpFullResponse['body'], headers: response.headers ?? {} };
+	}
+	const status = Number((error as { httpCode?: unknown }).httpCode);
+	if (error instanceof NodeApiError && Number.isInteger(status) && status >= 400) {
+		return { statusCode: status, body: (error.context?.data ?? '') as IN8nHttpFullResponse['body'], headers: {} };
+	}
+	return undefined;
 }
 
 /** After retries, says how many attempts were made and what the last one got. */
@@ -168,39 +207,41 @@ function explainAttempts(error: NodeApiError, failure: FailedAttempt, attempts: 
 }
 
 /**
- * n8n throws for 401 (after its one refresh and retry), for credential failures and for network failures.
- * Its NodeApiError keeps the axios error as `cause`, and that holds the request headers with the token:
+ * n8n throws for a 401 it could not cure by renewing the token, for credential failures and for network failures.
+ * Its NodeApiError keeps the axios error as `cause` (n8n 2.x), and that holds the request headers with the token:
  * rebuild every such error from the parts that are safe to show.
  */
 function normaliseThrownError(
 	node: INode,
 	error: unknown,
+	answer: IN8nHttpFullResponse | undefined,
 	where: { operation: string; itemIndex?: number },
 	timeoutMs: number | undefined,
 	method: string,
 ): { error: NodeApiError; failure: FailedAttempt } {
 	const cause = (error as { cause?: unknown }).cause ?? error;
-	if ((cause as { name?: string }).name === 'RelevalCredentialError') {
-		const { message, description, temporary } = cause as { message: string; description: string; temporary?: boolean };
+	const credentialFailure = credentialFailureOf(error, cause);
+	if (credentialFailure) {
+		const { message, description, temporary } = credentialFailure;
 		return {
 			error: new NodeApiError(node, { message, description }, { message, description, itemIndex: where.itemIndex }),
 			// a token request changes nothing at Releval: repeat it whenever the failure was temporary
 			failure: { method: 'GET', code: temporary ? 'ETOKENUNAVAILABLE' : undefined, safeToRepeat: temporary },
 		};
 	}
-	const response = (cause as { response?: { status?: number; data?: unknown; headers?: IDataObject } }).response;
-	if (response?.status) {
+	if (answer) {
 		return {
-			error: httpFailureToNodeError(node, { statusCode: response.status, body: response.data, headers: response.headers }, where),
-			failure: { method, status: response.status, headers: response.headers },
+			error: httpFailureToNodeError(node, answer, { ...where, tokenRenewed: answer.statusCode === 401 }),
+			failure: { method, status: answer.statusCode, headers: answer.headers },
 		};
 	}
-	const code = (cause as { code?: string }).code ?? (error as { code?: string }).code;
+	// n8n 1.x keeps the network error's code only as the wrapping error's httpCode
+	const code = (cause as { code?: string }).code ?? (error as { code?: string }).code ?? (error as { httpCode?: string }).httpCode ?? undefined;
 	if (code && /^(E[A-Z_]+|ERR_[A-Z_]+)$/.test(code)) {
 		return { error: transportFailureToNodeError(node, { code, timeoutMs }, where), failure: { method, code } };
 	}
 	// Anything else (e.g. n8n refusing the request) keeps its message, minus any Bearer token it might quote.
-	const message = String((error as Error).message ?? error).replace(/Bearer\s+\S+/g, 'Bearer [redacted]');
+	const message = withoutTokens(String((error as Error).message ?? error));
 	return {
 		error: new NodeApiError(node, { message } as JsonObject, {
 			message,
@@ -209,6 +250,25 @@ function normaliseThrownError(
 		}),
 		failure: { method },
 	};
+}
+
+function withoutTokens(text: string): string {
+	return text.replace(/Bearer\s+\S+/g, 'Bearer [redacted]');
+}
+
+/**
+ * The credential's own error (RelevalCredentialError, whose texts are safe to show). n8n 2.x keeps it as the cause;
+ * n8n 1.x keeps only its message, description and `code` (as `httpCode`): ETOKENUNAVAILABLE when the token
+ * endpoint failed for a reason that may pass, ETOKENREFUSED otherwise.
+ */
+function credentialFailureOf(
+	error: unknown,
+	cause: unknown,
+): { message: string; description: string; temporary: boolean } | undefined {
+	const found = (cause as { name?: string }).name === 'RelevalCredentialError' ? (cause as NodeApiError) : (error as NodeApiError);
+	const code = found.name === 'RelevalCredentialError' ? (found as unknown as { code: string }).code : found.httpCode;
+	if (code !== 'ETOKENUNAVAILABLE' && code !== 'ETOKENREFUSED') return undefined;
+	return { message: found.message, description: withoutTokens(String(found.description ?? '')), temporary: code === 'ETOKENUNAVAILABLE' };
 }
 
 /** Items for a response body: one per array element, one for an object, a success flag for an empty body. */
