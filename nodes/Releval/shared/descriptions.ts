@@ -73,7 +73,10 @@ export interface OperationDefinition {
 	required?: ParameterLabels;
 	/** Extra pre-send steps (JSON validation, body assembly), after the required checks. */
 	preSend?: PreSendAction[];
-	/** Post-processing of the output items (e.g. Simplify); functions only. */
+	/**
+	 * Post-processing of the output items (e.g. Simplify). Functions only: the package's transport runs them, not
+	 * n8n, so n8n's declarative actions (`set`, `rootProperty`, `limit`…) are refused (see `applyPostReceive`).
+	 */
 	postReceive?: PostReceiveAction[];
 	/**
 	 * When this returns true, the operation makes one request for all input items (its pre-send steps read

@@ -1,4 +1,4 @@
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
@@ -287,7 +287,12 @@ export function bodyToItems(
 	);
 }
 
-/** Runs the operation's own post-processing (e.g. Simplify) on the items the transport produced. */
+/**
+ * Runs the operation's own post-processing (e.g. Simplify) on the items the transport produced. n8n hands the
+ * request to the package's routing functions before it would post-process, so n8n's declarative actions (`set`,
+ * `rootProperty`, `limit`…) never run here: one in a description is a mistake, and fails loudly instead of being
+ * skipped (test/shared/descriptions.test.ts keeps the node's description free of them).
+ */
 export async function applyPostReceive(
 	this: RoutedFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
@@ -297,7 +302,13 @@ export async function applyPostReceive(
 	let result = items;
 	for (const step of requestData.postReceive) {
 		for (const action of step.actions) {
-			if (typeof action === 'function') result = await action.call(this, result, response);
+			if (typeof action !== 'function') {
+				throw new NodeOperationError(this.getNode(), `Unsupported post-receive action "${action.type}" in ${operationLabel(this)}`, {
+					description: 'This node sends its requests itself and runs post-receive steps written as functions only.',
+					itemIndex: this.getItemIndex(),
+				});
+			}
+			result = await action.call(this, result, response);
 		}
 	}
 	const itemIndex = this.getItemIndex();
