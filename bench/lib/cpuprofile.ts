@@ -53,7 +53,7 @@ export function ownerOf(node: ProfileNode): Owner {
 	if (functionName === '(idle)') return 'idle / waiting (for the mock, the event loop)';
 	if (functionName === '(garbage collector)') return 'garbage collection';
 	const pkg = packageOf(url);
-	if (/credentials\/RelevalOAuth2Api\.credentials\.(ts|js)$/.test(url)) return 'this package: credential';
+	if (/\/credentials\/[^/]+\.(ts|js)$/.test(url)) return 'this package: credential';
 	if (pkg === 'n8n-nodes-releval' || (!pkg && /\/nodes\/Releval\//.test(url))) return 'this package: node (pagination, transport)';
 	if (pkg === 'n8n-core') return 'n8n-core (execution engine, request helpers)';
 	if (pkg === 'n8n-workflow') return 'n8n-workflow (expressions, parameters)';

@@ -205,7 +205,7 @@ describe('tokens across n8n processes (queue-mode workers share the credential)'
 		await t.harness.run(getEvaluation(ids[0]));
 		expect(t.mock.tokenRequests).toHaveLength(2);
 		// a request still holding the first token (e.g. read before the refresh) is answered from this process
-		const { obtainAccessToken } = await import('../../credentials/RelevalOAuth2Api.credentials');
+		const { obtainAccessToken } = await import('../../credentials/relevalTokenCoordination');
 		const renewed = await obtainAccessToken({ helpers: { httpRequest: async () => Promise.reject(new Error('no token request expected')) } } as never, {
 			...t.harness.storedCredential,
 			accessToken: firstToken,
@@ -267,7 +267,8 @@ describe('token lifetime', () => {
 
 describe('requests in the older shape (n8n HTTP Request node)', () => {
 	test('the token is added to a request that names its address `uri`', async () => {
-		const { addBearerToken, obtainAccessToken } = await import('../../credentials/RelevalOAuth2Api.credentials');
+		const { addBearerToken } = await import('../../credentials/relevalTokenClient');
+		const { obtainAccessToken } = await import('../../credentials/relevalTokenCoordination');
 		const settings = { baseUrl: 'https://releval.test', clientId: 'uri-client', clientSecret: 'uri-secret' };
 		const tokenEndpoint = { helpers: { httpRequest: async () => ({ statusCode: 200, body: { access_token: 'uri-token', expires_in: 3600 } }) } };
 		const credentials = { ...settings, ...(await obtainAccessToken(tokenEndpoint as never, settings)) };

@@ -1,12 +1,7 @@
 import { Busboy } from '@fastify/busboy';
 
-import {
-	containsBytes,
-	encodeMultipart,
-	newBoundary,
-	textPartsOf,
-	UPLOAD_FORMATS,
-} from '../../nodes/Releval/shared/multipart';
+import { UPLOAD_FORMATS } from '../../nodes/Releval/shared/multipart';
+import { containsBytes, encodeMultipart, newBoundary, textPartsOf } from '../../nodes/Releval/shared/multipartEncoding';
 import { byId, failureOf, useMockReleval } from '../helpers';
 import { DEFAULT_CLIENT, startMockReleval, type MockReleval } from '../mock/server';
 import { binaryItem, nonUtf8Bytes } from './binary';

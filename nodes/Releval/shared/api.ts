@@ -10,7 +10,7 @@
 
 export const CREDENTIAL_TYPE = 'relevalOAuth2Api';
 
-// The token endpoint and the token lifetime rules live with the credential: credentials/RelevalOAuth2Api.credentials.ts.
+// The token endpoint and the token lifetime rules live with the credential: credentials/relevalTokenClient.ts.
 
 /** SEEN: the query parameter names `page` and `pageSize`. INFERRED: pages are 1-based. */
 export const PAGE_PARAMETER = 'page';

@@ -258,15 +258,15 @@ function withoutTokens(text: string): string {
 
 /**
  * The credential's own error (RelevalCredentialError, whose texts are safe to show). n8n 2.x keeps it as the cause;
- * n8n 1.x keeps only its message, description and `code` (as `httpCode`): ETOKENUNAVAILABLE when the token
- * endpoint failed for a reason that may pass, ETOKENREFUSED otherwise.
+ * n8n 1.x keeps only its message, description and `httpCode`: ETOKENUNAVAILABLE when the token endpoint failed
+ * for a reason that may pass, ETOKENREFUSED otherwise.
  */
 function credentialFailureOf(
 	error: unknown,
 	cause: unknown,
 ): { message: string; description: string; temporary: boolean } | undefined {
 	const found = (cause as { name?: string }).name === 'RelevalCredentialError' ? (cause as NodeApiError) : (error as NodeApiError);
-	const code = found.name === 'RelevalCredentialError' ? (found as unknown as { code: string }).code : found.httpCode;
+	const code = found.httpCode;
 	if (code !== 'ETOKENUNAVAILABLE' && code !== 'ETOKENREFUSED') return undefined;
 	return { message: found.message, description: withoutTokens(String(found.description ?? '')), temporary: code === 'ETOKENUNAVAILABLE' };
 }

@@ -1,14 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { descriptionField, fieldsCollection, nameField, operation } from '../../shared/descriptions';
+import { authenticationFields, sendAuthentication } from './authentication';
 import {
-	authenticationFields,
 	candidatesMappingField,
 	corpusIdField,
 	endpointTypeField,
 	headersField,
 	httpMethodField,
-	sendAuthentication,
 	sendHeaders,
 	showFor,
 	urlField,

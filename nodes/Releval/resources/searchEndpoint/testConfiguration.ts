@@ -1,22 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { fieldsCollection, operation } from '../../shared/descriptions';
+import { authenticationFields, sendAuthentication } from './authentication';
 import {
-	cameFromEndpoint,
-	authenticationFields,
 	candidatesMappingField,
-	describeTestResponse,
 	endpointTypeField,
 	headersField,
 	httpMethodField,
 	queryStringField,
 	requestBodyField,
-	sendAuthentication,
 	sendHeaders,
 	showFor,
 	urlField,
 	validateEndpointBody,
 } from './shared';
+import { cameFromEndpoint, describeTestResponse } from './testResponse';
 
 export const testConfigurationOperation = operation({
 	name: 'Test Configuration',

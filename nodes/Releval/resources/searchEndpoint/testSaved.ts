@@ -2,9 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { operation } from '../../shared/descriptions';
 import {
-	cameFromEndpoint,
 	ENDPOINT_PATH_LABELS,
-	describeTestResponse,
 	endpointIdFor,
 	headersField,
 	queryStringField,
@@ -12,6 +10,7 @@ import {
 	sendHeaders,
 	showFor,
 } from './shared';
+import { cameFromEndpoint, describeTestResponse } from './testResponse';
 
 export const testOperation = operation({
 	name: 'Test',

@@ -2,8 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { requireSomeUpdate } from '../../shared/validation';
 import { descriptionField, fieldsCollection, newNameField, operation } from '../../shared/descriptions';
+import { authenticationFields, sendAuthentication } from './authentication';
 import {
-	authenticationFields,
 	candidatesMappingField,
 	corpusIdField,
 	ENDPOINT_PATH_LABELS,
@@ -11,7 +11,6 @@ import {
 	endpointTypeField,
 	headersField,
 	httpMethodField,
-	sendAuthentication,
 	sendHeaders,
 	showFor,
 	urlField,
