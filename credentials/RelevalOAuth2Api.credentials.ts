@@ -90,8 +90,9 @@ export class RelevalOAuth2Api implements ICredentialType {
 			displayName: 'Access Token Refresh At',
 			name: 'accessTokenRefreshAt',
 			type: 'hidden',
-			// not a password field: n8n 1.x redacts those as strings and fails on a number (a time is no secret)
-			default: 0,
+			// epoch ms as a string: n8n 1.x redacts password fields as strings and fails on a number
+			typeOptions: { password: true },
+			default: '',
 		},
 		{
 			displayName: 'Access Token Fingerprint',

@@ -202,7 +202,7 @@ export function isFresh(token: { refreshAt: number }): boolean {
 export function toCredentialData(token: IssuedToken): ICredentialDataDecryptedObject {
 	return {
 		accessToken: token.accessToken,
-		accessTokenRefreshAt: token.refreshAt,
+		accessTokenRefreshAt: String(token.refreshAt),
 		accessTokenFingerprint: token.fingerprint,
 	};
 }

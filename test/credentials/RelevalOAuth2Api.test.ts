@@ -258,7 +258,7 @@ describe('token lifetime', () => {
 			expect(output).toEqual([]);
 			expect(mock.tokenRequests).toHaveLength(2);
 			expect(mock.apiRequests[0].headers.authorization).toBe('Bearer opaque-token-without-lifetime');
-			expect(harness.storedCredential.accessTokenRefreshAt).toBeGreaterThan(0);
+			expect(Number(harness.storedCredential.accessTokenRefreshAt)).toBeGreaterThan(0);
 		} finally {
 			await mock.stop();
 		}

@@ -84,8 +84,9 @@ describe('servers that misbehave', () => {
 		t.mock.injectFault({ operationId: 'listEvaluations', status: 200, body: fullPage, times: 50 });
 		const error = await failureOf(t.harness.run(getMany({ returnAll: true })));
 		expect(error.message).toBe('Releval sent a response this node cannot read');
-		expect(error.description).toContain('returned the same items for page 2 as for page 1');
-		// found as soon as page 2 arrived: only the pages already in flight were requested
+		// whichever of the pages requested together arrives first is the repeat (see pagination-repeats.test.ts)
+		expect(error.description).toMatch(/returned the same items for page \d+ as for page 1,/);
+		// found as soon as a repeat arrived: only the pages already in flight were requested
 		expect(t.mock.apiRequests.length).toBeLessThanOrEqual(1 + DEFAULT_PAGES_IN_PARALLEL);
 	});
 

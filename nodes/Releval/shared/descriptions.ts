@@ -79,8 +79,8 @@ export interface OperationDefinition {
 	 */
 	postReceive?: PostReceiveAction[];
 	/**
-	 * When this returns true, the operation makes one request for all input items (its pre-send steps read
-	 * them with `getInputData()`), sent by the first item; see `executeOnceForAllItems`.
+	 * When this returns true, the operation makes one request for all input items, built and sent by the first
+	 * item; build it with `oneRequestForAllItems` (shared/inputItems.ts), see `executeOnceForAllItems`.
 	 */
 	combinesItems?: (context: IExecuteSingleFunctions) => boolean;
 	/** Answers that are relayed from another system and returned as they are (see `executePassingThrough`). */

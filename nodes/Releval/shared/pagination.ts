@@ -34,7 +34,8 @@ import {
 /*
  * The one place for pagination. List operations send `page` and `pageSize` (Releval's documented names) and
  * keep every other query parameter on every page. Paging ends at the last page by total or total pages, at a
- * short page, at an empty page, or at the user's limit; a server that never stops is cut off at MAX_PAGES.
+ * short page, at an empty page, or at the user's limit; a server that repeats a page is stopped as soon as the
+ * repeat arrives, and one that never stops is cut off at MAX_PAGES.
  */
 
 export interface ListPage {
@@ -83,8 +84,25 @@ export function isLastPage(listPage: ListPage, page: number, pageSize: number, c
 	return false;
 }
 
-function pageSignature(items: IDataObject[]): string {
-	return `${items.length}:${JSON.stringify(items[0])}:${JSON.stringify(items[items.length - 1])}`;
+/**
+ * Spots a server that repeats itself: one that ignores `page` (a proxy dropping the query string, another paging
+ * parameter name) answers every request with the same full page and would be paged until MAX_PAGES. Every page
+ * is checked as it arrives, in whatever order the parallel requests return, against every page seen before it,
+ * so such a server is stopped by the second page that arrives.
+ */
+class RepeatedPageCheck {
+	/** Each non-empty page seen so far, by its length and first and last items. */
+	private readonly pageBySignature = new Map<string, number>();
+
+	/** The earlier page that `items` repeats, or undefined; remembers `page` otherwise. */
+	earlierPageRepeatedBy(page: number, items: IDataObject[]): number | undefined {
+		if (items.length === 0) return undefined;
+		const signature = `${items.length}:${JSON.stringify(items[0])}:${JSON.stringify(items[items.length - 1])}`;
+		const earlier = this.pageBySignature.get(signature);
+		if (earlier !== undefined) return earlier;
+		this.pageBySignature.set(signature, page);
+		return undefined;
+	}
 }
 
 /** How many items the user asked for: everything with Return All, else the Limit. */
@@ -105,7 +123,8 @@ export function lastPageToRequest(first: ListPage, pageSize: number, wanted: num
 /**
  * Fetches pages one after another, or — once the first page told the total — several at once (Pages in
  * Parallel), keeping them in page order. A short or empty page ends the list even if the total promised more.
- * A Retry-After on any page pauses the start of further pages for all of them.
+ * A Retry-After on any page pauses the start of further pages for all of them. Every page passes the repetition
+ * check on arrival (`fetch`), whichever way it was requested.
  */
 class Pager {
 	private readonly where: { operation: string; itemIndex: number };
@@ -113,6 +132,8 @@ class Pager {
 	private readonly settings: SendSettings;
 
 	private pausedUntil = 0;
+
+	private readonly repeatedPages = new RepeatedPageCheck();
 
 	constructor(
 		private readonly context: IExecutePaginationFunctions,
@@ -141,6 +162,12 @@ class Pager {
 		);
 		const listPage = readListPage(response.body);
 		if (typeof listPage === 'string') throw this.malformed(`Page ${page}: ${listPage}`);
+		const earlierPage = this.repeatedPages.earlierPageRepeatedBy(page, listPage.items);
+		if (earlierPage !== undefined) {
+			throw this.malformed(
+				`Releval returned the same items for page ${page} as for page ${earlierPage}, so paging would never end.`,
+			);
+		}
 		return { listPage, response };
 	}
 
@@ -148,37 +175,19 @@ class Pager {
 		return malformedResponseToNodeError(this.context.getNode(), problem, this.where);
 	}
 
-	repetition(page: number) {
-		return this.malformed(
-			`Releval returned the same items for page ${page} as for page ${page - 1}, so paging would never end.`,
-		);
-	}
-
-	/**
-	 * Pages `from`..`to` with up to `parallel` requests at a time, in page order, cut at the first short page.
-	 * `previous` is page `from - 1`, for spotting a server that serves the same page again.
-	 */
-	async fetchRange(from: number, to: number, parallel: number, previous: ListPage): Promise<ListPage[]> {
+	/** Pages `from`..`to` with up to `parallel` requests at a time, in page order, cut at the first short page. */
+	async fetchRange(from: number, to: number, parallel: number): Promise<ListPage[]> {
 		const pages: ListPage[] = [];
 		let next = from;
 		let endsAt = to;
 		let failure: unknown;
-		const before = (index: number) => (index === 0 ? previous : pages[index - 1]);
-		const repeats = (index: number) =>
-			pages[index]?.items.length > 0 &&
-			before(index) !== undefined &&
-			pageSignature(pages[index].items) === pageSignature(before(index).items);
 		const worker = async () => {
 			while (failure === undefined && next <= endsAt) {
 				const page = next++;
 				try {
 					const { listPage } = await this.fetch(page);
-					const index = page - from;
-					pages[index] = listPage;
+					pages[page - from] = listPage;
 					if (listPage.items.length < this.pageSize) endsAt = Math.min(endsAt, page);
-					// stop early when the server serves the same page again
-					const repeated = [index, index + 1].find(repeats);
-					if (repeated !== undefined) failure ??= this.repetition(repeated + from);
 				} catch (error) {
 					failure ??= error;
 				}
@@ -215,7 +224,7 @@ export async function paginateList(
 				if (lastPage - FIRST_PAGE + 1 > MAX_PAGES) {
 					throw pager.malformed(`Releval reports ${lastPage} pages, more than the ${MAX_PAGES} this node fetches in one run.`);
 				}
-				pages.push(...(await pager.fetchRange(FIRST_PAGE + 1, lastPage, parallel, first)));
+				pages.push(...(await pager.fetchRange(FIRST_PAGE + 1, lastPage, parallel)));
 			} else {
 				let collected = first.items.length;
 				for (let page = FIRST_PAGE + 1; ; page++) {
@@ -232,11 +241,6 @@ export async function paginateList(
 			}
 		}
 
-		for (let index = 1; index < pages.length; index++) {
-			if (pages[index].items.length > 0 && pageSignature(pages[index].items) === pageSignature(pages[index - 1].items)) {
-				throw pager.repetition(index + FIRST_PAGE);
-			}
-		}
 		const items: INodeExecutionData[] = [];
 		for (const page of pages) {
 			for (const json of page.items) {

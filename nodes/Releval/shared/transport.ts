@@ -29,7 +29,7 @@ import {
 	type FailedAttempt,
 	type RetrySettings,
 } from './retry';
-import { allInputItems } from './validation';
+import { allInputItems, leavesRequestToFirstItem, type CombinesItems } from './inputItems';
 
 /*
  * The one transport. Every operation's routing hands its built request to one of the routing functions below (or
@@ -360,20 +360,20 @@ export function executePassingThrough(passThrough: PassThrough) {
 }
 
 /**
- * For operations that turn all input items into one request (one query set from many rows, one judgment
- * submission from many grades): when `combinesItems` says so, the first item sends the request its pre-send
- * steps built from every input item, and the other items send nothing.
+ * Routing entry point of operations that turn all input items into one request (one query set from many rows,
+ * one judgment submission from many grades): when `combinesItems` says so, the first item sends the request
+ * its pre-send steps built from every input item, and the other items send nothing (see `oneRequestForAllItems`).
  */
-export function executeOnceForAllItems(combinesItems: (context: IExecuteSingleFunctions) => boolean) {
+export function executeOnceForAllItems(combinesItems: CombinesItems) {
 	return async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		if (!combinesItems(this)) return await executeRequest.call(this, requestData);
-		if (this.getItemIndex() > 0) return [];
+		if (leavesRequestToFirstItem(this, combinesItems)) return [];
+		const items = await executeRequest.call(this, requestData);
+		if (!combinesItems(this)) return items;
 		// the one request stands for every input item
 		const pairedItem = allInputItems(this).map((_, item) => ({ item }));
-		const items = await executeRequest.call(this, requestData);
 		return items.map((item) => ({ ...item, pairedItem }));
 	};
 }

@@ -3,7 +3,6 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	INodeExecutionData,
 	PreSendAction,
 } from 'n8n-workflow';
 
@@ -256,42 +255,4 @@ export function isoTimestamp(value: unknown): string | undefined {
 		date = new Date(hasZone ? withTime : `${withTime}Z`);
 	}
 	return date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
-}
-
-/*
- * Parameters as another input item sees them. An operation that sends one request for all input items runs
- * its pre-send steps once, as the first item; expressions like `{{ $json.id }}` must still be evaluated
- * against each item.
- */
-
-/** Every input item of the node. */
-export function allInputItems(context: IExecuteSingleFunctions): INodeExecutionData[] {
-	const data = context.getExecuteData()?.data;
-	return data?.main?.[0] ?? data?.ai_tool?.[0] ?? [context.getInputData()];
-}
-
-function resolveForItem(context: IExecuteSingleFunctions, value: unknown, itemIndex: number): unknown {
-	if (typeof value === 'string') {
-		return value.startsWith('=') ? context.evaluateExpression(value.slice(1), itemIndex) : value;
-	}
-	if (Array.isArray(value)) return value.map((entry) => resolveForItem(context, entry, itemIndex));
-	if (value && typeof value === 'object') {
-		const resolved = Object.fromEntries(
-			Object.entries(value).map(([key, entry]) => [key, resolveForItem(context, entry, itemIndex)]),
-		);
-		// A resource locator ({ __rl, mode, value }) stands for its value.
-		return (value as IDataObject).__rl ? resolved.value : resolved;
-	}
-	return value;
-}
-
-/** A parameter (dot paths allowed) evaluated for input item `itemIndex`; resource locators give their value. */
-export function parameterForItem(
-	context: IExecuteSingleFunctions,
-	parameter: string,
-	itemIndex: number,
-	fallback: unknown,
-): unknown {
-	const raw = context.getNodeParameter(parameter, fallback, { rawExpressions: true });
-	return resolveForItem(context, raw, itemIndex);
 }

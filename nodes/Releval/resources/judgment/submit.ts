@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { SCALE_OPTIONS } from '../evaluationRun/shared';
-import { allInputItems } from '../../shared/validation';
+import { allInputItems, oneRequestForAllItems } from '../../shared/inputItems';
 import { operation } from '../../shared/descriptions';
 import { SCALE_RANGES, showFor } from './shared';
 
@@ -86,6 +86,11 @@ function rowsFromParameters(context: IExecuteSingleFunctions): GradeRow[] {
 	});
 }
 
+/** With grades from the input items, all items make one request. */
+function gradesFromItems(context: IExecuteSingleFunctions): boolean {
+	return context.getNodeParameter('gradesFrom', 'parameters') === 'items';
+}
+
 /** A whole-number grade within the scale, or undefined. Numeric text (e.g. "3" from a CSV) is accepted. */
 function gradeValue(value: unknown, max: number): number | undefined {
 	const grade = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
@@ -100,7 +105,7 @@ function gradeValue(value: unknown, max: number): number | undefined {
 function buildJudgments(): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const scale = SCALE_RANGES[String(this.getNodeParameter('scale', 'graded'))] ?? SCALE_RANGES.graded;
-		const fromItems = this.getNodeParameter('gradesFrom', 'parameters') === 'items';
+		const fromItems = gradesFromItems(this);
 		const rows = fromItems ? rowsFromItems(this) : rowsFromParameters(this);
 		if (rows.length === 0) {
 			throw new NodeOperationError(this.getNode(), '"Judgments" is required', {
@@ -147,8 +152,7 @@ export const submitOperation = operation({
 	description:
 		'Grade the candidates of evaluation run queries: one request with every grade, grouped per query. Grades come from the fields below or from the input items (one item per query and candidate, all sent together) and are checked against the scale first. Releval recomputes the run metrics; a locked run refuses changes.',
 	endpoint: 'submitJudgments',
-	preSend: [buildJudgments()],
-	combinesItems: (context) => context.getNodeParameter('gradesFrom', 'parameters') === 'items',
+	...oneRequestForAllItems(gradesFromItems, buildJudgments()),
 });
 
 const show = showFor(['submit']);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { allInputItems, invalidParameter } from '../../shared/validation';
+import { allInputItems, oneRequestForAllItems } from '../../shared/inputItems';
+import { invalidParameter } from '../../shared/validation';
 import { descriptionField, fieldsCollection, nameField, operation } from '../../shared/descriptions';
 import { checkOneKind, fieldValue, showFor, toQuery, type Query } from './shared';
 
@@ -39,11 +40,9 @@ function queriesFromItems(context: IExecuteSingleFunctions): Query[] {
 	return checkOneKind(context, queries, QUERY_FIELD_LABEL, (index) => `input item ${index + 1}`);
 }
 
-/** Puts the checked `queries` array in the body; with "From Input Items", only the first item's request is sent. */
+/** Puts the checked `queries` array in the body. */
 async function sendQueries(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const combined = fromInputItems(this);
-	if (combined && this.getItemIndex() > 0) return requestOptions;
-	const queries = combined ? queriesFromItems(this) : queriesFromParameter(this);
+	const queries = fromInputItems(this) ? queriesFromItems(this) : queriesFromParameter(this);
 	requestOptions.body = { ...((requestOptions.body as IDataObject) ?? {}), queries } as IDataObject;
 	return requestOptions;
 }
@@ -56,8 +55,7 @@ export const createOperation = operation({
 		'Create a query set from queries given as text or as JSON objects with a "query" property (not both). With Queries Source "From Input Items", every input item gives one query and the node sends ONE request that creates ONE query set. Returns the new query set with its ID.',
 	endpoint: 'createQuerySet',
 	required: { name: 'Name' },
-	preSend: [sendQueries],
-	combinesItems: fromInputItems,
+	...oneRequestForAllItems(fromInputItems, sendQueries),
 });
 
 const show = showFor(['create']);

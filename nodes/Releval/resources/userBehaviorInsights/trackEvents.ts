@@ -9,7 +9,8 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { allInputItems, isBlankValue, isoTimestamp, parameterForItem, wholeNumber } from '../../shared/validation';
+import { allInputItems, oneRequestForAllItems, parameterForItem } from '../../shared/inputItems';
+import { isBlankValue, isoTimestamp, wholeNumber } from '../../shared/validation';
 import { fieldsCollection, operation, resourceLocator } from '../../shared/descriptions';
 import { describeValue, showFor, textValue } from './shared';
 
@@ -235,11 +236,32 @@ function collectEvents(context: IExecuteSingleFunctions): IDataObject[] {
 	return indices.flatMap((index) => eventsOfItem(context, index, now));
 }
 
+/*
+ * How many events each request carried, kept when it is built so that the summary does not build and check every
+ * event again: by the node's execution data (one per run of the node), then by the sending item.
+ */
+const eventCountsByExecution = new WeakMap<object, Map<number, number>>();
+
+function recordEventCount(context: IExecuteSingleFunctions, count: number): void {
+	const execution = context.getExecuteData();
+	if (!execution) return;
+	if (!eventCountsByExecution.has(execution)) eventCountsByExecution.set(execution, new Map());
+	eventCountsByExecution.get(execution)!.set(context.getItemIndex(), count);
+}
+
+/** How many events this item's request carried; counted again only where n8n gave no execution data. */
+function sentEventCount(context: IExecuteSingleFunctions): number {
+	const counts = eventCountsByExecution.get(context.getExecuteData());
+	const count = counts?.get(context.getItemIndex());
+	counts?.delete(context.getItemIndex());
+	return count ?? collectEvents(context).length;
+}
+
 function buildEvents(): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		// With one batch, the first item sends every item's events and the others send nothing.
-		if (sendsOneBatch(this) && this.getItemIndex() > 0) return requestOptions;
-		requestOptions.body = { events: collectEvents(this) };
+		const events = collectEvents(this);
+		recordEventCount(this, events.length);
+		requestOptions.body = { events };
 		return requestOptions;
 	};
 }
@@ -247,7 +269,7 @@ function buildEvents(): PreSendAction {
 /** Releval answers 202 with nothing useful: say what was accepted. */
 function acceptedSummary(): PostReceiveAction {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
-		const events = collectEvents(this).length;
+		const events = sentEventCount(this);
 		return items.slice(0, 1).map((item) => ({ ...item, json: { accepted: true, events } }));
 	};
 }
@@ -259,9 +281,8 @@ export const trackEventsOperation = operation({
 	description:
 		"Send User Behavior Insights events (impressions, clicks, add to cart, purchases...) to Releval, as the browser tracker does: one event per input item, or a JSON array of events. By default all items go in one request. Events are checked first (object IDs must be text: whole numbers are converted, anything else stops the node, since Releval would reject the whole batch). Releval accepts the batch with 202 and validates later, silently dropping events whose site_id is not a registered Site. Outputs { accepted: true, events: N }.",
 	endpoint: 'trackEvents',
-	preSend: [buildEvents()],
+	...oneRequestForAllItems(sendsOneBatch, buildEvents()),
 	postReceive: [acceptedSummary()],
-	combinesItems: sendsOneBatch,
 });
 
 const show = showFor(['trackEvents']);
