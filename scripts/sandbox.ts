@@ -1,14 +1,16 @@
 /*
  * `npm start`: a local sandbox with the real n8n and this package, against a mock Releval with demo data.
  *
- *  1. installs Node 24 and the pinned n8n into .cache/ on first use (then reuses them);
+ *  1. installs the pinned n8n and the Node it runs on into .cache/ on first use (then reuses them): n8n 2.x on
+ *     Node 24 by default, n8n 1.x on Node 22 with `--n8n 1`;
  *  2. builds and packs this package and installs the tarball into the sandbox's n8n user folder, the way n8n
  *     installs community packages;
  *  3. starts the mock Releval on loopback, seeded with demo data;
  *  4. imports a ready "Releval OAuth2 API" credential pointing at the mock, and the example workflows;
  *  5. starts n8n, creates the owner account and prints the editor URL and the login.
  * Ctrl+C stops n8n and the mock. The n8n data (workflows you build, executions) stays in the sandbox folder
- * (~/.local/share/n8n-nodes-releval/sandbox) across restarts; `npm start -- --fresh` starts from scratch. The
+ * (~/.local/share/n8n-nodes-releval/sandbox, sandbox-n8n1 for n8n 1.x: a database of one line is not for the other)
+ * across restarts; `npm start -- --fresh` starts from scratch. The
  * folder is outside the project on purpose: a node_modules above it would shadow n8n's own n8n-workflow.
  * To use a real Releval, edit the credential in n8n.
  */
@@ -17,7 +19,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSy
 import { homedir } from 'node:os';
 import path from 'node:path';
 
-import { ensureN8n, REPO_ROOT } from '../e2e/lib/install';
+import { ensureN8n, REPO_ROOT, type N8nLine } from '../e2e/lib/install';
 import {
 	assertPortFree,
 	buildAndPack,
@@ -25,10 +27,10 @@ import {
 	CREDENTIAL_NAME,
 	importAll,
 	installPackage,
-	n8nCli,
 	N8nRest,
 	OWNER,
 	parseLog,
+	publishWorkflow,
 	startN8n,
 	type N8nOptions,
 	type RunningN8n,
@@ -39,21 +41,29 @@ import { seedDemoData } from '../test/mock/seed';
 const program = new Command()
 	.name('npm start --')
 	.description('Start n8n with the Releval node and a mock Releval with demo data (Ctrl+C stops both).')
+	.option('--n8n <line>', 'the n8n line: 2 (n8n 2.x, on Node 24) or 1 (n8n 1.x, on Node 22)', '2')
 	.option('--port <port>', 'port of the n8n editor', '5678')
 	.option('--mock-port <port>', 'port of the mock Releval', '5690')
 	.option('--fresh', 'delete the sandbox n8n data (workflows, executions) first', false)
 	.option(
 		'--folder <path>',
-		'the sandbox n8n user folder (outside this project)',
-		path.join(process.env.XDG_DATA_HOME || path.join(homedir(), '.local', 'share'), 'n8n-nodes-releval', 'sandbox'),
+		'the sandbox n8n user folder (outside this project; default: ~/.local/share/n8n-nodes-releval/sandbox, or sandbox-n8n1 with --n8n 1)',
 	)
 	.option('--quiet-mock', 'do not print the requests the mock Releval receives', false)
 	.parse();
 
-const options = program.opts<{ port: string; mockPort: string; fresh: boolean; folder: string; quietMock: boolean }>();
+const options = program.opts<{ n8n: string; port: string; mockPort: string; fresh: boolean; folder?: string; quietMock: boolean }>();
+if (options.n8n !== '1' && options.n8n !== '2') program.error(`--n8n must be 1 or 2 (the n8n line), not "${options.n8n}"`);
+const n8nLine = Number(options.n8n) as N8nLine;
 const port = Number(options.port);
 const mockPort = Number(options.mockPort);
-const userFolder = path.resolve(options.folder);
+// one folder per line: n8n 1.x cannot open a database that n8n 2.x migrated (and 2.x would migrate 1.x's for good)
+const defaultFolder = path.join(
+	process.env.XDG_DATA_HOME || path.join(homedir(), '.local', 'share'),
+	'n8n-nodes-releval',
+	n8nLine === 2 ? 'sandbox' : `sandbox-n8n${n8nLine}`,
+);
+const userFolder = path.resolve(options.folder ?? defaultFolder);
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 /** Published in the sandbox: the webhook example (so that `curl` can send it search traffic) and the trigger example. */
 const WEBHOOK_EXAMPLE_ID = 'relevalExample03';
@@ -85,8 +95,8 @@ async function main(): Promise<void> {
 	await assertPortFree(port + 1, 'n8n task-runner broker');
 	await assertPortFree(mockPort, 'mock Releval');
 
-	step('n8n: checking the install in .cache/ (the first run installs Node 24 and n8n: about 5–9 minutes)');
-	const install = await ensureN8n((line) => console.log(`  ${line}`));
+	step(`n8n ${n8nLine}.x: checking the install in .cache/ (the first run installs Node and n8n: about 5–9 minutes)`);
+	const install = await ensureN8n((text) => console.log(`  ${text}`), n8nLine);
 
 	step('building and packing n8n-nodes-releval');
 	const tarball = await buildAndPack(path.join(REPO_ROOT, '.tmp', 'pack'));
@@ -111,11 +121,12 @@ async function main(): Promise<void> {
 		[EXAMPLES_DIR],
 	);
 	for (const id of [WEBHOOK_EXAMPLE_ID, TRIGGER_EXAMPLE_ID].filter((id) => workflows.some((workflow) => workflow.id === id))) {
-		const published = await n8nCli(install, n8nOptions, ['publish:workflow', `--id=${id}`]);
+		// (n8n 2.x publishes the workflow; n8n 1.x, which has no publishing, activates it)
+		const published = await publishWorkflow(install, n8nOptions, id);
 		if (published.code !== 0) console.warn(`  could not publish the example ${id}: ${published.stderr || published.stdout}`);
 	}
 
-	step(`starting n8n ${install.n8nVersion} (log: ${path.join(userFolder, 'n8n.log')})`);
+	step(`starting n8n ${install.n8nVersion} on Node ${install.nodeVersion} (log: ${path.join(userFolder, 'n8n.log')})`);
 	const logFile = path.join(userFolder, 'n8n.log');
 	writeFileSync(logFile, '');
 
@@ -134,7 +145,7 @@ async function main(): Promise<void> {
 		}
 	});
 	const running = n8n;
-	const rest = new N8nRest(running.url);
+	const rest = new N8nRest(running.url, install.line);
 	const signedIn = await rest.signIn();
 
 	const seconds = ((Date.now() - started) / 1000).toFixed(0);
@@ -153,13 +164,13 @@ ${workflows.map((workflow) => `     • ${String(workflow.name)}`).join('\n')}
    live webhook      curl -X POST ${running.url}/webhook/releval-search-events \\
                        -H 'content-type: application/json' \\
                        -d '{"query":"wireless headphones","clientId":"visitor-42","results":["SKU-1","SKU-2"],"clicked":"SKU-2"}'
-   live trigger      the Releval Trigger example is published and polls the mock every minute: execute the
+   live trigger      the Releval Trigger example is ${n8nLine === 2 ? 'published' : 'active'} and polls the mock every minute: execute the
                      scheduled-run example, and within a minute its run's summary is in the trigger example's Executions
 
    demo data: ${mock.state.evaluations.all().length} evaluations, ${mock.state.runs.all().length} runs (e.g. "${String(demo.runs.baselineWeek2.name)}"), ${mock.state.querySets.all().length} query sets, ${mock.state.judgmentLists.all().length} judgment lists
    With a real Releval account: open Credentials → "${CREDENTIAL_NAME}", set Base URL, Client ID and Secret.
 
- Stop: Ctrl+C (stops n8n and the mock). Start over: npm start -- --fresh
+ Stop: Ctrl+C (stops n8n and the mock). Start over: npm start -- ${n8nLine === 2 ? '' : `--n8n ${n8nLine} `}--fresh
 ${line}
 `);
 	if (examples.length === 0) console.warn('(no example workflows found in examples/)');

@@ -1,31 +1,50 @@
-// `npm test`: the unit tests (n8n-core harness + mock Releval), then the end-to-end tests (the real n8n), then
-// one closing line with the totals of both: "Tests: N passed, N failed, N skipped". Exits non-zero when any
+// `npm test`: the unit tests (n8n-core harness + mock Releval), then the end-to-end tests (the real n8n) once per
+// n8n line (1.x, then 2.x: two jest runs with their own scratch folders and n8n user folders), then one closing
+// line with the totals of all: "Tests: N passed, N failed, N skipped". RELEVAL_E2E_N8N=1 or 2 runs the end-to-end
+// tests on that line only; `--e2e-only` skips the unit tests. Each run prints its duration. Exits non-zero when any
 // test failed or a suite could not run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const chosenLine = process.env.RELEVAL_E2E_N8N?.trim();
+if (chosenLine && chosenLine !== '1' && chosenLine !== '2') {
+	console.error(`RELEVAL_E2E_N8N must be 1 or 2 (the n8n line), not "${chosenLine}"`);
+	process.exit(2);
+}
+
 const resultsDir = path.join(root, '.tmp', 'test-results');
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
+const e2eOnly = process.argv.includes('--e2e-only');
 const suites = [
-	{ name: 'unit', args: [] },
-	{ name: 'e2e', args: ['-c', 'e2e/jest.config.js'] },
+	...(e2eOnly ? [] : [{ name: 'unit', args: [], env: {} }]),
+	...(chosenLine ? [chosenLine] : ['1', '2']).map((line) => ({
+		name: `e2e n8n ${line}.x`,
+		file: `e2e-n8n${line}`,
+		args: ['-c', 'e2e/jest.config.js'],
+		env: { RELEVAL_E2E_N8N: line },
+	})),
 ];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const durations = [];
 let broken = false;
 for (const suite of suites) {
-	const outputFile = path.join(resultsDir, `${suite.name}.json`);
+	const outputFile = path.join(resultsDir, `${suite.file ?? suite.name}.json`);
 	const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+	const started = Date.now();
 	const run = spawnSync(process.execPath, [jest, ...suite.args, '--json', `--outputFile=${outputFile}`], {
 		cwd: root,
 		stdio: 'inherit',
+		env: { ...process.env, ...suite.env },
 	});
+	const duration = `${((Date.now() - started) / 1000).toFixed(0)} s`;
+	durations.push(`${suite.name} ${duration}`);
 	if (!existsSync(outputFile)) {
-		console.error(`${suite.name} tests did not run to the end (exit ${run.status ?? run.signal})`);
+		console.error(`${suite.name} tests did not run to the end (exit ${run.status ?? run.signal}, after ${duration})`);
 		broken = true;
 		continue;
 	}
@@ -33,12 +52,13 @@ for (const suite of suites) {
 	totals.passed += results.numPassedTests;
 	totals.failed += results.numFailedTests;
 	totals.skipped += results.numPendingTests + results.numTodoTests;
-	console.log(`${suite.name}: ${results.numPassedTests} passed, ${results.numFailedTests} failed`);
+	console.log(`${suite.name}: ${results.numPassedTests} passed, ${results.numFailedTests} failed (${duration})`);
 	if (run.status !== 0 || results.numRuntimeErrorTestSuites > 0) {
 		broken = true;
 		if (results.numFailedTests === 0) console.error(`${suite.name}: jest exited with ${run.status}: see the errors above`);
 	}
 }
 
-console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+console.log(`\nDurations: ${durations.join(', ')}`);
+console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exitCode = broken || totals.failed > 0 ? 1 : 0;

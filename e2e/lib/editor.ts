@@ -5,6 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { chromium, selectors, type Page } from 'playwright-core';
 
+import type { N8nLine } from './install';
+
 /*
  * The n8n editor in headless Chromium: Debian's /usr/bin/chromium driven by playwright-core (never a browser
  * download). Requests that would leave loopback are blocked and reported (the editor looks the package up on
@@ -95,6 +97,8 @@ export async function checkEditor(options: {
 	workflowId: string;
 	/** An imported workflow with the Releval Trigger, to open its panel and fetch a test event. */
 	triggerWorkflowId: string;
+	/** The n8n line: the 1.x editor differs in a few places (see below). */
+	line: N8nLine;
 }): Promise<EditorCheck> {
 	mkdirSync(options.screenshotDir, { recursive: true });
 	if (!existsSync(CHROMIUM)) {
@@ -123,6 +127,10 @@ export async function checkEditor(options: {
 		result.screenshots.push(file);
 	};
 	let failurePage: Page | undefined;
+	// Closing the node's panel: the 2.x editor has a close button; the 1.x one a "Back to canvas" link instead
+	const closeNodePanel = async (page: Page) => {
+		await page.getByTestId(options.line === 2 ? 'ndv-close-button' : 'back-to-canvas').click();
+	};
 	try {
 		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 		const separator = options.authCookie.indexOf('=');
@@ -201,7 +209,7 @@ export async function checkEditor(options: {
 		);
 		await shot(page, 'editor-releval-node.png');
 		await page.getByTestId('rlc-item').first().click();
-		await page.getByTestId('ndv-close-button').click();
+		await closeNodePanel(page);
 
 		// The HTTP Request node: is "Releval OAuth2 API" offered as a predefined credential type?
 		await page.getByTestId('node-creator-plus-button').click();
@@ -214,7 +222,7 @@ export async function checkEditor(options: {
 		result.httpRequestCredentialTypes = await until(() => visibleOptions(page), 10_000);
 		await shot(page, 'editor-http-request-credential.png');
 		await page.keyboard.press('Escape');
-		await page.getByTestId('ndv-close-button').click();
+		await closeNodePanel(page);
 
 		// The first example on the canvas (for the README)
 		await page.goto(`${options.url}/workflow/relevalExample01`);
@@ -232,9 +240,17 @@ export async function checkEditor(options: {
 		await shot(page, 'example-evaluation-run-finished-trigger.png');
 		await triggerNode.dblclick();
 		await page.getByTestId('parameter-input-event').waitFor();
-		result.triggerParameters = await page
-			.locator('[data-test-id=ndv] [data-test-id^="parameter-input-"], [data-test-id=ndv] [data-test-id^="resource-locator-"], [data-test-id=ndv] [data-test-id^="fixed-collection-"]')
-			.evaluateAll((elements) => [...new Set(elements.map((element) => element.getAttribute('data-test-id')!.replace(/^(parameter-input|resource-locator|fixed-collection)-/, '')))]);
+		const readTriggerParameters = async () =>
+			await page
+				.locator('[data-test-id=ndv] [data-test-id^="parameter-input-"], [data-test-id=ndv] [data-test-id^="resource-locator-"], [data-test-id=ndv] [data-test-id^="fixed-collection-"]')
+				.evaluateAll((elements) => [...new Set(elements.map((element) => element.getAttribute('data-test-id')!.replace(/^(parameter-input|resource-locator|fixed-collection)-/, '')))]);
+		// the panel renders its parameters progressively (under load, Poll Times came after Event): read them once
+		// the first and the last are there, or what there is after 15 s
+		const rendered = await until(async () => {
+			const names = await readTriggerParameters();
+			return names.includes('pollTimes') && names.includes('statuses') ? names : [];
+		}, 15_000);
+		result.triggerParameters = rendered.length ? rendered : await readTriggerParameters();
 		await page.getByTestId('node-execute-button').first().click();
 		// the output side of the panel shows the event as a table (its column names are the run's fields)
 		const panel = page.getByTestId('ndv');

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { parse as parseFlatted } from 'flatted';
 
-import type { N8nInstall } from './install';
+import type { N8nInstall, N8nLine } from './install';
 import { REPO_ROOT } from './install';
 
 /*
@@ -34,6 +34,9 @@ export interface N8nOptions {
 /** The environment of every n8n process: no telemetry, templates or update checks; nothing leaves loopback. */
 export function n8nEnv(install: N8nInstall, options: N8nOptions): NodeJS.ProcessEnv {
 	const port = options.port ?? 5678;
+	// N8N_DISABLED_MODULES=mcp-registry: otherwise `n8n start` of 2.x calls out to n8n's servers. n8n 1.x has no
+	// such module and stops at start-up when asked to disable it, so it does not get the variable.
+	const lineSpecific: NodeJS.ProcessEnv = install.line === 2 ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {};
 	return {
 		...install.env,
 		N8N_USER_FOLDER: options.userFolder,
@@ -51,7 +54,7 @@ export function n8nEnv(install: N8nInstall, options: N8nOptions): NodeJS.Process
 		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
 		N8N_REINSTALL_MISSING_PACKAGES: 'false',
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		...lineSpecific,
 		N8N_LOG_LEVEL: options.logLevel ?? 'info',
 		N8N_LOG_FORMAT: 'json',
 		N8N_LOG_OUTPUT: 'console',
@@ -174,6 +177,16 @@ export function assertNoShadowingWorkflow(userFolder: string): void {
 /** Runs one n8n CLI command (import, execute, publish…) to its end. */
 export async function n8nCli(install: N8nInstall, options: N8nOptions, args: string[], timeoutMs = 180_000): Promise<CommandResult> {
 	return await runCommand(install.nodeBin, [install.n8nBin, ...args], { env: n8nEnv(install, options), timeoutMs });
+}
+
+/**
+ * Makes n8n activate a workflow at its next start (webhooks registered, triggers polling). n8n 2.x publishes a
+ * version of the workflow (`publish:workflow`); n8n 1.x has no publishing and no such command, a workflow is
+ * active or not (`update:workflow --active=true`).
+ */
+export async function publishWorkflow(install: N8nInstall, options: N8nOptions, id: string): Promise<CommandResult> {
+	const args = install.line === 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true'];
+	return await n8nCli(install, options, args);
 }
 
 export interface CredentialSettings {
@@ -364,7 +377,11 @@ export interface RunningN8n {
 	stop(): Promise<void>;
 }
 
-/** Starts `n8n start` and waits until the editor and REST API answer (/healthz/readiness). */
+/**
+ * Starts `n8n start` and waits until the editor and REST API answer: /healthz/readiness, then /rest/settings.
+ * (n8n 1.x is "ready" about 5 s before it registers its REST routes; until then /rest/settings answers with the
+ * editor's 404 page. On 2.x both come together.)
+ */
 export async function startN8n(
 	install: N8nInstall,
 	options: N8nOptions & { port: number },
@@ -391,7 +408,10 @@ export async function startN8n(
 		if (exited !== undefined) throw new Error(`n8n exited with code ${exited} before it was ready\n${output.slice(-6000)}`);
 		try {
 			const response = await fetch(`${url}/healthz/readiness`);
-			if (response.ok) break;
+			if (response.ok) {
+				const settings = await fetch(`${url}/rest/settings`);
+				if (settings.ok && /json/.test(settings.headers.get('content-type') ?? '')) break;
+			}
 		} catch {
 			// not listening yet
 		}
@@ -435,11 +455,14 @@ export const OWNER = {
 	password: 'Releval-Sandbox-2026',
 };
 
-/** A client of n8n's internal REST API (/rest), signed in as the owner. */
+/** A client of n8n's internal REST API (/rest), signed in as the owner; `line` is the n8n line it talks to. */
 export class N8nRest {
 	private cookie = '';
 
-	constructor(readonly url: string) {}
+	constructor(
+		readonly url: string,
+		readonly line: N8nLine = 2,
+	) {}
 
 	/** Creates the owner on a new n8n (or signs in when it exists already). */
 	async signIn(owner = OWNER): Promise<'created' | 'signed-in'> {
@@ -499,7 +522,16 @@ export class N8nRest {
 
 	/** Runs a workflow from one of its triggers as the editor's "Execute workflow" / "Fetch Test Event" does. */
 	async runFromTrigger(workflowId: string, triggerName: string): Promise<string> {
+		// n8n 2.x runs the stored workflow; n8n 1.x runs the workflow the editor sends along (`workflowData`, its
+		// id matching the URL's), as the 1.x editor does with its unsaved state: send the stored one
+		let workflowData: unknown;
+		if (this.line === 1) {
+			const stored = await this.request<{ data: Record<string, unknown> }>('GET', `/workflows/${workflowId}`);
+			if (stored.status !== 200) throw new Error(`GET /rest/workflows/${workflowId} answered ${stored.status}: ${JSON.stringify(stored.body).slice(0, 500)}`);
+			workflowData = stored.body.data;
+		}
 		const response = await this.request<{ data: { executionId?: string; waitingForWebhook?: boolean } }>('POST', `/workflows/${workflowId}/run`, {
+			...(workflowData ? { workflowData } : {}),
 			triggerToStartFrom: { name: triggerName },
 		});
 		const executionId = response.body.data?.executionId;

@@ -2,20 +2,25 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import type { N8nInstall } from './install';
-import { REPO_ROOT } from './install';
+import type { N8nInstall, N8nLine } from './install';
+import { n8nLineFromEnv, REPO_ROOT } from './install';
 
-/** Scratch space of one e2e run (ignored by git), shared by the global setup, the tests and the reporter. */
-export const E2E_DIR = path.join(REPO_ROOT, '.tmp', 'e2e');
+/** The n8n line this e2e run tests: RELEVAL_E2E_N8N (1 or 2), default 2 (today's n8n). */
+export const E2E_LINE: N8nLine = n8nLineFromEnv() ?? 2;
 /**
- * The e2e n8n user folder: outside the repository, like a real ~/.n8n (see assertNoShadowingWorkflow), and
- * recreated by every run.
+ * Scratch space of one e2e run (ignored by git), shared by the global setup, the tests and the reporter; one per
+ * line, so that the runs of the two lines never share files (summary-reporter.js derives the same path).
  */
-export const E2E_USER_FOLDER = path.join(tmpdir(), 'n8n-nodes-releval-e2e', 'n8n-user');
+export const E2E_DIR = path.join(REPO_ROOT, '.tmp', `e2e-n8n${E2E_LINE}`);
+/**
+ * The e2e n8n user folder: outside the repository, like a real ~/.n8n (see assertNoShadowingWorkflow), one per
+ * line, and recreated by every run.
+ */
+export const E2E_USER_FOLDER = path.join(tmpdir(), 'n8n-nodes-releval-e2e', `n8n${E2E_LINE}-user`);
 export const SETUP_FILE = path.join(E2E_DIR, 'setup.json');
 export const TIMINGS_FILE = path.join(E2E_DIR, 'timings.json');
-/** Screenshots and logs kept after the run (ignored by git: e2e/.gitignore). */
-export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'e2e', 'artifacts');
+/** Screenshots and logs kept after the run, one folder per line (ignored by git: e2e/.gitignore). */
+export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'e2e', 'artifacts', `n8n-${E2E_LINE}`);
 
 export interface SetupState {
 	install: N8nInstall;
