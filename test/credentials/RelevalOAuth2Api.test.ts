@@ -164,16 +164,7 @@ describe('tokens across n8n processes (queue-mode workers share the credential)'
 
 	/** What another n8n process does: fetch its own token and store it in the shared credential. */
 	async function tokenStoredByAnotherProcess(): Promise<string> {
-		const response = await fetch(`${t.mock.url}/api/v1/oauth2/token`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({
-				grant_type: 'client_credentials',
-				client_id: DEFAULT_CLIENT.clientId,
-				client_secret: DEFAULT_CLIENT.clientSecret,
-			}).toString(),
-		});
-		const { access_token: token } = (await response.json()) as { access_token: string };
+		const token = await t.mock.requestToken();
 		t.harness.credentialsHelper.save(CREDENTIAL_ID, { ...t.harness.storedCredential, accessToken: token });
 		return token;
 	}

@@ -246,6 +246,20 @@ export class MockReleval {
 		this.faults.push({ times: 1, ...fault });
 	}
 
+	/** Fetches a token over HTTP as any client of the App Client would (e.g. another n8n process). */
+	async requestToken(client: MockClient = DEFAULT_CLIENT): Promise<string> {
+		const response = await fetch(`${this.url}/api/v1/oauth2/token`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({
+				grant_type: 'client_credentials',
+				client_id: client.clientId,
+				client_secret: client.clientSecret,
+			}).toString(),
+		});
+		return ((await response.json()) as { access_token: string }).access_token;
+	}
+
 	/** Invalidates every issued token, as revoking or regenerating the App Client secret would. */
 	revokeTokens(): void {
 		this.tokens.clear();

@@ -3,7 +3,7 @@ import { Busboy } from '@fastify/busboy';
 import { UPLOAD_FORMATS } from '../../nodes/Releval/shared/multipart';
 import { containsBytes, encodeMultipart, newBoundary, textPartsOf } from '../../nodes/Releval/shared/multipartEncoding';
 import { byId, failureOf, useMockReleval } from '../helpers';
-import { DEFAULT_CLIENT, startMockReleval, type MockReleval } from '../mock/server';
+import { startMockReleval, type MockReleval } from '../mock/server';
 import { binaryItem, nonUtf8Bytes } from './binary';
 
 interface ParsedForm {
@@ -240,16 +240,7 @@ describe('the mock Releval validates multipart text fields against the contract'
 
 	beforeEach(async () => {
 		mock = await startMockReleval();
-		const response = await fetch(`${mock.url}/api/v1/oauth2/token`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({
-				grant_type: 'client_credentials',
-				client_id: DEFAULT_CLIENT.clientId,
-				client_secret: DEFAULT_CLIENT.clientSecret,
-			}).toString(),
-		});
-		token = ((await response.json()) as { access_token: string }).access_token;
+		token = await mock.requestToken();
 	});
 
 	afterEach(async () => await mock.stop());
