@@ -10,8 +10,8 @@ const unitTests = {
 };
 
 /*
- * The suites where n8n's lines differ (credential, HTTP, pagination, errors, workflow execution) run a second
- * time on n8n 1.x: the npm aliases n8n-core-v1 / n8n-workflow-v1 are an exact matching pair (the n8n-workflow
+ * The suites where n8n's lines differ (credential, secrets in errors, HTTP, pagination, errors, workflow execution)
+ * run a second time on n8n 1.x: the npm aliases n8n-core-v1 / n8n-workflow-v1 are an exact matching pair (the n8n-workflow
  * that n8n-core 1.122.48 depends on). Every import of n8n-core and n8n-workflow, ours and n8n-core's own, deep
  * paths included, is mapped to them, so that exactly one n8n-workflow is loaded: NodeApiError and the other
  * classes are checked with instanceof.
@@ -22,6 +22,7 @@ const n8nLine1 = {
 	testMatch: [
 		'<rootDir>/test/compat/**/*.test.ts',
 		'<rootDir>/test/credentials/**/*.test.ts',
+		'<rootDir>/test/security/secrets.test.ts',
 		'<rootDir>/test/shared/transport.test.ts',
 		'<rootDir>/test/shared/pagination*.test.ts',
 		'<rootDir>/test/shared/errors.test.ts',
