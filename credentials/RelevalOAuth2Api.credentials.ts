@@ -7,6 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { RELEVAL_BASE_URL_EXPRESSION } from './relevalBaseUrl';
 import { addBearerToken } from './relevalTokenClient';
 import { obtainAccessToken } from './relevalTokenCoordination';
 
@@ -112,7 +113,7 @@ export class RelevalOAuth2Api implements ICredentialType {
 	// A real, authenticated call: it fails with the token endpoint's clear message when the secret is wrong.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ $credentials.baseUrl.trim().replace(/\\/+$/, "") }}',
+			baseURL: RELEVAL_BASE_URL_EXPRESSION,
 			url: '/api/v1/evaluations',
 			method: 'GET',
 			qs: { page: 1, pageSize: 1 },

@@ -2,6 +2,8 @@ import { createHash } from 'crypto';
 import { UserError } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
+import { relevalBaseUrl, trimTrailingSlashes } from './relevalBaseUrl';
+
 /*
  * The credential's OAuth2 client-credentials client: reads the client settings, asks Releval's token endpoint for
  * a token, and puts the token on API requests, never sending the secret or a token in clear text unless allowed.
@@ -50,12 +52,8 @@ class RelevalCredentialError extends UserError {
 	}
 }
 
-export function trimTrailingSlashes(url: string): string {
-	return url.trim().replace(/\/+$/, '');
-}
-
 export function readSettings(credentials: ICredentialDataDecryptedObject): ClientSettings {
-	const baseUrl = trimTrailingSlashes(String(credentials.baseUrl ?? ''));
+	const baseUrl = relevalBaseUrl(credentials);
 	const tokenUrlOverride = trimTrailingSlashes(String(credentials.tokenUrl ?? ''));
 	return {
 		tokenUrl: tokenUrlOverride || `${baseUrl}${GRANT_ROUTE}`,

@@ -1,8 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { RELEVAL_BASE_URL_EXPRESSION } from '../../credentials/relevalBaseUrl';
 import { listSearch } from './listSearch';
 import { resources } from './resources';
+import { ACCEPT_JSON } from './shared/api';
 import { retryOptionsProperty } from './shared/retry';
 
 export class Releval implements INodeType {
@@ -20,8 +22,8 @@ export class Releval implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'relevalOAuth2Api', required: true }],
 		requestDefaults: {
-			baseURL: '={{ $credentials.baseUrl.trim().replace(/\\/+$/, "") }}',
-			headers: { Accept: 'application/json, application/problem+json' },
+			baseURL: RELEVAL_BASE_URL_EXPRESSION,
+			headers: { Accept: ACCEPT_JSON },
 		},
 		properties: [
 			{

@@ -8,24 +8,17 @@ import type {
 } from 'n8n-workflow';
 
 import { listSearch } from '../Releval/listSearch';
+import { FINISHED_RUN_STATUSES } from '../Releval/shared/api';
 import { resourceLocator } from '../Releval/shared/descriptions';
+import { TRIGGER_EVENT_NAMES, type TriggerEvent } from './events';
 import { latestJudgmentList, pollJudgmentListEvents, type JudgmentListRecord } from './judgmentListEvents';
-import {
-	FINISHED_STATUSES,
-	asItems,
-	latestRunEvent,
-	pollRunEvents,
-	type RunEvent,
-	type RunRecord,
-} from './runEvents';
+import { asItems, latestRunEvent, pollRunEvents, type RunRecord } from './runEvents';
 
 /*
  * Releval publishes no webhooks: this trigger polls. How each event is detected is described in runEvents.ts and
  * judgmentListEvents.ts; what is kept between polls lives in the workflow's static data ("runs",
  * "judgmentLists") and is replaced only after a poll succeeded, so a failed poll loses no event.
  */
-
-type TriggerEvent = RunEvent | 'judgmentListUploaded';
 
 const RUN_EVENTS: TriggerEvent[] = ['evaluationRunFinished', 'evaluationRunStarted'];
 
@@ -36,8 +29,9 @@ export class RelevalTrigger implements INodeType {
 		icon: { light: 'file:relevalTrigger.svg', dark: 'file:relevalTrigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle:
-			'={{ { evaluationRunFinished: "Evaluation Run Finished", evaluationRunStarted: "Evaluation Run Started", judgmentListUploaded: "Judgment List Uploaded" }[$parameter["event"]] }}',
+		subtitle: `={{ { ${Object.entries(TRIGGER_EVENT_NAMES)
+			.map(([event, name]) => `${event}: "${name}"`)
+			.join(', ')} }[$parameter["event"]] }}`,
 		description: 'Starts the workflow when Releval evaluation runs start or finish, or judgment lists are uploaded',
 		defaults: { name: 'Releval Trigger' },
 		polling: true,
@@ -54,17 +48,17 @@ export class RelevalTrigger implements INodeType {
 				default: 'evaluationRunFinished',
 				options: [
 					{
-						name: 'Evaluation Run Finished',
+						name: TRIGGER_EVENT_NAMES.evaluationRunFinished,
 						value: 'evaluationRunFinished',
 						description: 'An evaluation run ended: completed, failed or cancelled',
 					},
 					{
-						name: 'Evaluation Run Started',
+						name: TRIGGER_EVENT_NAMES.evaluationRunStarted,
 						value: 'evaluationRunStarted',
 						description: 'An evaluation run was queued or started running (once per run)',
 					},
 					{
-						name: 'Judgment List Uploaded',
+						name: TRIGGER_EVENT_NAMES.judgmentListUploaded,
 						value: 'judgmentListUploaded',
 						description: 'A new judgment list appeared',
 					},
@@ -90,7 +84,7 @@ export class RelevalTrigger implements INodeType {
 				displayName: 'Statuses',
 				name: 'statuses',
 				type: 'multiOptions',
-				default: [...FINISHED_STATUSES],
+				default: [...FINISHED_RUN_STATUSES],
 				options: [
 					{ name: 'Cancelled', value: 'cancelled', description: 'Stopped before it finished' },
 					{ name: 'Completed', value: 'completed', description: 'Finished with results and metric values' },

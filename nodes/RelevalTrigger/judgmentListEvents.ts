@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
+import { triggerEventLabel } from './events';
 import { ListReader, timeOf, type ListCursor } from './listWindow';
 import { FRESHNESS_MARGIN_MS } from './runEvents';
 
@@ -11,7 +12,7 @@ import { FRESHNESS_MARGIN_MS } from './runEvents';
  * the window (after deletions) and is not emitted.
  */
 
-const OPERATION = 'Releval Trigger: Judgment List Uploaded';
+const OPERATION = triggerEventLabel('judgmentListUploaded');
 
 /** What the trigger keeps in `getWorkflowStaticData('node').judgmentLists`. */
 export interface JudgmentListRecord {

@@ -1,18 +1,10 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import {
-	CREDENTIAL_TYPE,
-	ENDPOINTS,
-	FIRST_PAGE,
-	PAGE_PARAMETER,
-	PAGE_SIZE,
-	PAGE_SIZE_PARAMETER,
-	type OperationId,
-} from '../Releval/shared/api';
+import { FIRST_PAGE, PAGE_SIZE, type OperationId } from '../Releval/shared/api';
+import { apiListPage } from '../Releval/shared/apiRequest';
 import { malformedResponseToNodeError } from '../Releval/shared/errors';
-import { isLastPage, readListPage, type ListPage } from '../Releval/shared/pagination';
+import { isLastPage, type ListPage } from '../Releval/shared/pagination';
 import type { RetrySettings } from '../Releval/shared/retry';
-import { send } from '../Releval/shared/transport';
 
 /*
  * Bounded reads of Releval lists for the trigger: at most MAX_PAGES_PER_LIST pages of PAGE_SIZE per list per
@@ -66,34 +58,17 @@ function isNewestFirst(items: IDataObject[]): boolean {
 export class ListReader {
 	requests = 0;
 
-	private baseUrl?: string;
-
 	constructor(
 		private readonly context: IPollFunctions,
 		private readonly operation: string,
 	) {}
 
 	private async page(listOperation: OperationId, path: Record<string, string>, page: number): Promise<ListPage> {
-		if (this.baseUrl === undefined) {
-			const credentials = await this.context.getCredentials(CREDENTIAL_TYPE);
-			this.baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
-		}
-		const endpoint = ENDPOINTS[listOperation];
 		const where = { operation: this.operation };
 		this.requests += 1;
-		const response = await send(
-			this.context,
-			{
-				method: endpoint.method,
-				baseURL: this.baseUrl,
-				url: endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(path[name] ?? '')),
-				qs: { [PAGE_PARAMETER]: page, [PAGE_SIZE_PARAMETER]: PAGE_SIZE },
-				headers: { Accept: 'application/json, application/problem+json' },
-			},
-			where,
-			{ retry: TRIGGER_RETRY },
-		);
-		const listPage = readListPage(response.body);
+		const listPage = await apiListPage(this.context, listOperation, { path, page, pageSize: PAGE_SIZE }, where, {
+			retry: TRIGGER_RETRY,
+		});
 		if (typeof listPage === 'string') {
 			throw malformedResponseToNodeError(this.context.getNode(), `Page ${page}: ${listPage}`, where);
 		}

@@ -1,6 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { isFinishedRun } from '../Releval/shared/api';
+import { triggerEventLabel, type TriggerEvent } from './events';
 import { ListReader, timeOf, type ListCursor } from './listWindow';
 
 /*
@@ -16,9 +18,8 @@ import { ListReader, timeOf, type ListCursor } from './listWindow';
  * matter), which keeps runs that drift back into the window from firing again.
  */
 
-export type RunEvent = 'evaluationRunFinished' | 'evaluationRunStarted';
+export type RunEvent = Exclude<TriggerEvent, 'judgmentListUploaded'>;
 
-export const FINISHED_STATUSES = ['completed', 'failed', 'cancelled'];
 export const STARTED_STATUSES = ['queued', 'running'];
 
 /** Evaluations whose runs are read per poll when every evaluation is watched. */
@@ -83,16 +84,10 @@ function isTransition(settings: RunEventSettings, previous: string | undefined, 
 	return true;
 }
 
-const isFinished = (status: string) => FINISHED_STATUSES.includes(status);
-
 interface ScannedEvaluation {
 	id: string;
 	runs: IDataObject[];
 	list: ListCursor;
-}
-
-function operationLabel(settings: RunEventSettings): string {
-	return `Releval Trigger: ${settings.event === 'evaluationRunFinished' ? 'Evaluation Run Finished' : 'Evaluation Run Started'}`;
 }
 
 /** The evaluations to read this poll, and what reading them changes in the record. */
@@ -150,11 +145,11 @@ function updatedEvaluationRecord(scanned: ScannedEvaluation, previous: Evaluatio
 		inWindow.add(id);
 		const time = timeOf(run);
 		const recent = time === undefined || mark === undefined || time >= mark - KEEP_FINISHED_MS;
-		if (!isFinished(status) || recent) runs[id] = status;
+		if (!isFinishedRun(status) || recent) runs[id] = status;
 	}
 	// Runs that were not in this poll's window and can still change stay recorded (they may come back into it).
 	for (const [id, status] of Object.entries(previous?.runs ?? {})) {
-		if (!inWindow.has(id) && !isFinished(status)) runs[id] = status;
+		if (!inWindow.has(id) && !isFinishedRun(status)) runs[id] = status;
 	}
 	return { runs, mark, list: scanned.list, readAt: now };
 }
@@ -195,7 +190,7 @@ export async function pollRunEvents(
 		record.swept = false;
 		record.cursor = undefined;
 	}
-	const reader = new ListReader(context, operationLabel(settings));
+	const reader = new ListReader(context, triggerEventLabel(settings.event));
 	const { ids, list, wraps } = await evaluationsToRead(reader, settings, record, false);
 	const scanned = await readEvaluations(context, reader, ids, record);
 
@@ -244,7 +239,7 @@ export async function pollRunEvents(
 
 /** "Fetch Test Event": the run that most recently changed into the event's statuses; the record is not touched. */
 export async function latestRunEvent(context: IPollFunctions, settings: RunEventSettings): Promise<IDataObject> {
-	const reader = new ListReader(context, operationLabel(settings));
+	const reader = new ListReader(context, triggerEventLabel(settings.event));
 	const { ids } = await evaluationsToRead(reader, settings, { version: 1, scope: ALL, evaluations: {} }, true);
 	const scanned = await readEvaluations(context, reader, ids, { version: 1, scope: ALL, evaluations: {} });
 	const matching = scanned.flatMap((evaluation) => evaluation.runs).filter((run) => matchesEvent(settings, String(run.status ?? '')));

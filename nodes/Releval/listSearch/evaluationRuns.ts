@@ -1,8 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, ENDPOINTS, FIRST_PAGE, PAGE_PARAMETER, PAGE_SIZE, PAGE_SIZE_PARAMETER, type OperationId } from '../shared/api';
-import { isLastPage, readListPage, type ListPage } from '../shared/pagination';
-import { send } from '../shared/transport';
+import { FIRST_PAGE, PAGE_SIZE, type OperationId } from '../shared/api';
+import { apiListPage } from '../shared/apiRequest';
+import { isLastPage, type ListPage } from '../shared/pagination';
 
 /*
  * "From list" of evaluation runs. Runs belong to an evaluation and Releval has no endpoint that lists every run,
@@ -20,20 +20,9 @@ async function loadPage(
 	page: number,
 	pageSize: number,
 ): Promise<ListPage | undefined> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const endpoint = ENDPOINTS[listOperation];
-	const response = await send(
-		context,
-		{
-			method: endpoint.method,
-			baseURL: String(credentials.baseUrl).trim().replace(/\/+$/, ''),
-			url: endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(path[name] ?? '')),
-			qs: { [PAGE_PARAMETER]: page, [PAGE_SIZE_PARAMETER]: pageSize },
-			headers: { Accept: 'application/json, application/problem+json' },
-		},
-		{ operation: 'Loading the list of evaluation runs' },
-	);
-	const listPage = readListPage(response.body);
+	const listPage = await apiListPage(context, listOperation, { path, page, pageSize }, {
+		operation: 'Loading the list of evaluation runs',
+	});
 	return typeof listPage === 'string' ? undefined : listPage;
 }
 

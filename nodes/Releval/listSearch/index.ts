@@ -1,8 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, ENDPOINTS, FIRST_PAGE, PAGE_PARAMETER, PAGE_SIZE, PAGE_SIZE_PARAMETER, type OperationId } from '../shared/api';
-import { isLastPage, readListPage } from '../shared/pagination';
-import { send } from '../shared/transport';
+import { FIRST_PAGE, PAGE_SIZE, type OperationId } from '../shared/api';
+import { apiListPage } from '../shared/apiRequest';
+import { isLastPage } from '../shared/pagination';
 import { searchEvaluationRuns } from './evaluationRuns';
 
 /*
@@ -29,21 +29,10 @@ export function searchList(listOperation: OperationId, what: string, valueKey = 
 		filter?: string,
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
-		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 		const page = paginationToken ? Number(paginationToken) : FIRST_PAGE;
-		const endpoint = ENDPOINTS[listOperation];
-		const response = await send(
-			this,
-			{
-				method: endpoint.method,
-				baseURL: String(credentials.baseUrl).trim().replace(/\/+$/, ''),
-				url: endpoint.path,
-				qs: { [PAGE_PARAMETER]: page, [PAGE_SIZE_PARAMETER]: PAGE_SIZE },
-				headers: { Accept: 'application/json, application/problem+json' },
-			},
-			{ operation: `Loading the list of ${what}` },
-		);
-		const listPage = readListPage(response.body);
+		const listPage = await apiListPage(this, listOperation, { page, pageSize: PAGE_SIZE }, {
+			operation: `Loading the list of ${what}`,
+		});
 		if (typeof listPage === 'string') return { results: [] };
 		return {
 			results: listPage.items

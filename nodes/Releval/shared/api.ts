@@ -34,6 +34,16 @@ export const LIST_ITEM_KEYS = ['items', 'data', 'results'] as const;
 export const LIST_TOTAL_KEYS = ['total', 'total_count', 'totalCount', 'count'] as const;
 export const LIST_TOTAL_PAGES_KEYS = ['total_pages', 'totalPages'] as const;
 
+/** SEEN: Releval answers JSON, and errors as RFC 9457 problem details. The Accept header of every request. */
+export const ACCEPT_JSON = 'application/json, application/problem+json';
+
+/** SEEN for evaluation runs and AI judging runs: the statuses after which a run no longer changes. */
+export const FINISHED_RUN_STATUSES: readonly string[] = ['completed', 'failed', 'cancelled'];
+
+export function isFinishedRun(status: unknown): boolean {
+	return FINISHED_RUN_STATUSES.includes(status as string);
+}
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface Endpoint {

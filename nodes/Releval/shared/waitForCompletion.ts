@@ -3,7 +3,6 @@ import type {
 	IDataObject,
 	IDisplayOptions,
 	IExecuteSingleFunctions,
-	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodeProperties,
@@ -11,10 +10,11 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, ENDPOINTS, type OperationId } from './api';
+import { isFinishedRun, type OperationId } from './api';
+import { apiRequest } from './apiRequest';
 import { malformedResponseToNodeError } from './errors';
 import { readRetrySettings } from './retry';
-import { operationLabel, send } from './transport';
+import { operationLabel } from './transport';
 
 /*
  * "Wait for Completion" of Evaluation Run → Create / Start and AI Judging Run → Start, in one place. Releval
@@ -43,9 +43,6 @@ export const WAIT_SCHEDULE = {
 	 */
 	pendingGraceMs: 120_000,
 };
-
-/** Statuses after which a run no longer changes (SEEN for both evaluation runs and AI judging runs). */
-export const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'] as const;
 
 /**
  * INFERRED: where a failed or cancelled run says why. The contract names `error` for AI judging runs and no
@@ -92,10 +89,6 @@ export function plannedStatusChecks(timeoutMs: number, schedule = WAIT_SCHEDULE)
 		checks += 1;
 	}
 	return checks;
-}
-
-function isTerminal(status: unknown): boolean {
-	return (TERMINAL_STATUSES as readonly unknown[]).includes(status);
 }
 
 function reasonOf(run: IDataObject): string | undefined {
@@ -208,14 +201,7 @@ export function waitForCompletion(kind: RunKind): PostReceiveAction {
 			);
 		}
 
-		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-		const endpoint = ENDPOINTS[definition.get];
-		const request: IHttpRequestOptions = {
-			method: endpoint.method,
-			baseURL: String(credentials.baseUrl).trim().replace(/\/+$/, ''),
-			url: endpoint.path.replace(`{${definition.pathParameter}}`, encodeURIComponent(runId)),
-			headers: { Accept: 'application/json, application/problem+json' },
-		};
+		const path = { [definition.pathParameter]: runId };
 		const retry = readRetrySettings(this.getNodeParameter('retryOptions', {}));
 
 		const startedAt = Date.now();
@@ -224,7 +210,7 @@ export function waitForCompletion(kind: RunKind): PostReceiveAction {
 		let delay = WAIT_SCHEDULE.firstDelayMs;
 		let checks = 0;
 
-		while (!isTerminal(run.status)) {
+		while (!isFinishedRun(run.status)) {
 			const now = Date.now();
 			if (run.status === 'pending' && now - startedAt >= WAIT_SCHEDULE.pendingGraceMs) {
 				throw runError(this, { runId, runStatus: 'pending' }, `${definition.label} ${runId} was never started`, [
@@ -246,7 +232,7 @@ export function waitForCompletion(kind: RunKind): PostReceiveAction {
 			}
 			await sleep(Math.min(delay, deadline - now));
 			delay = Math.min(delay * WAIT_SCHEDULE.growth, WAIT_SCHEDULE.maxDelayMs);
-			const answer = await send(this, request, where, { retry });
+			const answer = await apiRequest(this, definition.get, { path }, where, { retry });
 			checks += 1;
 			if (!answer.body || typeof answer.body !== 'object' || Array.isArray(answer.body)) {
 				throw malformedResponseToNodeError(this.getNode(), `Expected the ${definition.label.toLowerCase()} as a JSON object.`, where);
