@@ -12,11 +12,13 @@ import type {
 import { ENDPOINTS, PAGE_SIZE, type OperationId } from './api';
 import { paginateList } from './pagination';
 import { isBlankValue } from './validation';
-import { executeOnceForAllItems, executePassingThrough, executeRequest, type PassThrough } from './transport';
+import { executeOnceForAllItems, executePassingThrough, executeRequest } from './routing';
+import type { PassThrough } from './transport';
 
 /*
- * Building blocks every resource uses: the operation option (which wires the Releval endpoint to the one
- * transport), Return All / Limit, resource locators, and the checks that stop bad input before a request.
+ * Building blocks every resource uses: the operation option (which wires the Releval endpoint to the routing
+ * functions of shared/routing.ts), Return All / Limit, resource locators, and the checks that stop bad input
+ * before a request.
  */
 
 /** Display names of path parameters, for "… is required" errors. */
@@ -74,8 +76,8 @@ export interface OperationDefinition {
 	/** Extra pre-send steps (JSON validation, body assembly), after the required checks. */
 	preSend?: PreSendAction[];
 	/**
-	 * Post-processing of the output items (e.g. Simplify). Functions only: the package's transport runs them, not
-	 * n8n, so n8n's declarative actions (`set`, `rootProperty`, `limit`…) are refused (see `applyPostReceive`).
+	 * Post-processing of the output items (e.g. Simplify). Functions only: the package's routing functions run them,
+	 * not n8n, so n8n's declarative actions (`set`, `rootProperty`, `limit`…) are refused (see `applyPostReceive`).
 	 */
 	postReceive?: PostReceiveAction[];
 	/**

@@ -73,3 +73,14 @@ export function parameterForItem(
 	const raw = context.getNodeParameter(parameter, fallback, { rawExpressions: true });
 	return resolveForItem(context, raw, itemIndex);
 }
+
+/** A field of an input item by name, or by dot path (e.g. "judgment.grade") when no field has that exact name. */
+export function fieldValue(json: IDataObject, path: string): unknown {
+	if (path in json) return json[path];
+	let value: unknown = json;
+	for (const segment of path.split('.')) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = (value as IDataObject)[segment];
+	}
+	return value;
+}

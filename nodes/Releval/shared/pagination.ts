@@ -22,14 +22,8 @@ import {
 	PAGE_SIZE_PARAMETER,
 } from './api';
 import { malformedResponseToNodeError } from './errors';
-import {
-	applyPostReceive,
-	routedSettings,
-	routedWhere,
-	send,
-	withContinueOnFail,
-	type SendSettings,
-} from './transport';
+import { applyPostReceive, routedSettings, routedWhere, withContinueOnFail } from './routing';
+import { send, type SendSettings } from './transport';
 
 /*
  * The one place for pagination. List operations send `page` and `pageSize` (Releval's documented names) and

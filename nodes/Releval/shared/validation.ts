@@ -25,27 +25,33 @@ export function invalidParameter(
 	});
 }
 
-/** Parses a JSON-typed parameter value (a JSON string, or an object an expression produced). */
-export function parseJsonValue(
-	context: IExecuteSingleFunctions,
-	value: unknown,
-	label: string,
-	shape: JsonShape = 'any',
-): unknown {
+/** Turns a problem into the node error, saying where it is (a parameter, an event of an input item…). */
+export type Fail = (problem: string) => NodeOperationError;
+
+/** The `Fail` of a parameter: its errors name the parameter (see `invalidParameter`). */
+export function failForParameter(context: IExecuteSingleFunctions, label: string): Fail {
+	return (problem: string) => invalidParameter(context, label, problem);
+}
+
+/**
+ * The JSON of a JSON-typed value: parsed text, or the object/array an expression produced; undefined for blank
+ * text. Anything else, or the wrong shape, fails.
+ */
+export function parseJsonValue(value: unknown, fail: Fail, shape: JsonShape = 'any'): unknown {
 	let parsed = value;
 	if (typeof value === 'string') {
 		if (value.trim() === '') return undefined;
 		try {
 			parsed = JSON.parse(value);
 		} catch (error) {
-			throw invalidParameter(context, label, `is not valid JSON: ${(error as Error).message}`);
+			throw fail(`is not valid JSON: ${(error as Error).message}`);
 		}
 	}
 	if (shape === 'object' && (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))) {
-		throw invalidParameter(context, label, 'must be a JSON object, like {"key": "value"}');
+		throw fail('must be a JSON object, like {"key": "value"}');
 	}
 	if (shape === 'array' && !Array.isArray(parsed)) {
-		throw invalidParameter(context, label, 'must be a JSON array, like ["a", "b"]');
+		throw fail('must be a JSON array, like ["a", "b"]');
 	}
 	return parsed;
 }
@@ -62,7 +68,7 @@ export interface JsonParameterTarget {
 /** A pre-send step that validates a JSON parameter and puts the parsed value in the request body. */
 export function sendJsonParameter(target: JsonParameterTarget): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const parsed = parseJsonValue(this, this.getNodeParameter(target.parameter), target.label, target.shape);
+		const parsed = parseJsonValue(this.getNodeParameter(target.parameter), failForParameter(this, target.label), target.shape);
 		if (parsed !== undefined) {
 			requestOptions.body = { ...((requestOptions.body as IDataObject) ?? {}), [target.property]: parsed } as IDataObject;
 		}
@@ -81,7 +87,7 @@ export function sendJsonParameter(target: JsonParameterTarget): PreSendAction {
  */
 export function sendStringMapParameter(target: { parameter: string; label: string; property: string }): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const parsed = parseJsonValue(this, this.getNodeParameter(target.parameter, ''), target.label, 'object') as
+		const parsed = parseJsonValue(this.getNodeParameter(target.parameter, ''), failForParameter(this, target.label), 'object') as
 			| IDataObject
 			| undefined;
 		if (parsed === undefined) return requestOptions;

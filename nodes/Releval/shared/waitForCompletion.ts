@@ -14,7 +14,7 @@ import { isFinishedRun, type OperationId } from './api';
 import { apiRequest } from './apiRequest';
 import { malformedResponseToNodeError } from './errors';
 import { readRetrySettings } from './retry';
-import { operationLabel } from './transport';
+import { operationLabel } from './routing';
 
 /*
  * "Wait for Completion" of Evaluation Run → Create / Start and AI Judging Run → Start, in one place. Releval

@@ -182,6 +182,8 @@ describe('Judgment → Submit', () => {
 		[{ candidate_id: 'a1', grade: 1 }, 'Input item 2: field "query_id" (the query ID) is empty or missing'],
 		[{ query_id: ' ', candidate_id: 'a1', grade: 1 }, 'Input item 2: field "query_id" (the query ID) is empty or missing'],
 		[{ query_id: 'q', grade: 1 }, 'Input item 2: field "candidate_id" (the candidate ID) is empty or missing'],
+		// an ID is sent as its text, so one whose text is empty counts as missing
+		[{ query_id: 'q', candidate_id: [], grade: 1 }, 'Input item 2: field "candidate_id" (the candidate ID) is empty or missing'],
 		[{ query_id: 'q', candidate_id: 'a1' }, 'Input item 2: field "grade" is missing'],
 	])('an input item without %j is rejected before any request', async (row, message) => {
 		const { qa } = seedJudgeableRun(t);

@@ -1,6 +1,6 @@
 import type { IDataObject, IDisplayOptions, IExecuteSingleFunctions, IHttpRequestOptions, INodePropertyOptions, PreSendAction } from 'n8n-workflow';
 
-import { invalidParameter, parseJsonValue } from '../../shared/validation';
+import { failForParameter, invalidParameter, parseJsonValue } from '../../shared/validation';
 import { resourceLocator } from '../../shared/descriptions';
 
 export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
@@ -107,7 +107,7 @@ export function sendHeadersOverride(collection: string): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const fields = this.getNodeParameter(collection, {}) as IDataObject;
 		if (fields.headers === undefined) return requestOptions;
-		const headers = parseJsonValue(this, fields.headers, 'Headers Override', 'object') as IDataObject | undefined;
+		const headers = parseJsonValue(fields.headers, failForParameter(this, 'Headers Override'), 'object') as IDataObject | undefined;
 		if (headers === undefined) return requestOptions;
 		const notText = Object.entries(headers).find(([, value]) => typeof value !== 'string');
 		if (notText) {

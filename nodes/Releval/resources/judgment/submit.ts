@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { SCALE_OPTIONS } from '../evaluationRun/shared';
-import { allInputItems, oneRequestForAllItems } from '../../shared/inputItems';
+import { allInputItems, fieldValue, oneRequestForAllItems } from '../../shared/inputItems';
 import { operation } from '../../shared/descriptions';
 import { SCALE_RANGES, showFor } from './shared';
 
@@ -21,21 +21,6 @@ interface GradeRow {
 	grade: unknown;
 	/** How the three values are named to the user in this mode. */
 	labels: { queryId: string; candidateId: string; grade: string };
-}
-
-function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || String(value).trim() === '';
-}
-
-/** A field of an input item by name, or by dot path (e.g. "judgment.grade") when no field has that exact name. */
-function fieldOf(json: IDataObject, path: string): unknown {
-	if (path in json) return json[path];
-	let value: unknown = json;
-	for (const segment of path.split('.')) {
-		if (value === null || typeof value !== 'object') return undefined;
-		value = (value as IDataObject)[segment];
-	}
-	return value;
 }
 
 function rowsFromItems(context: IExecuteSingleFunctions): GradeRow[] {
@@ -56,9 +41,9 @@ function rowsFromItems(context: IExecuteSingleFunctions): GradeRow[] {
 	return allInputItems(context).map((item, index) => ({
 		where: `Input item ${index + 1}`,
 		itemIndex: index,
-		queryId: fieldOf(item.json, fields.queryId),
-		candidateId: fieldOf(item.json, fields.candidateId),
-		grade: fieldOf(item.json, fields.grade),
+		queryId: fieldValue(item.json, fields.queryId),
+		candidateId: fieldValue(item.json, fields.candidateId),
+		grade: fieldValue(item.json, fields.grade),
 		labels: { queryId: `field "${fields.queryId}"`, candidateId: `field "${fields.candidateId}"`, grade: `field "${fields.grade}"` },
 	}));
 }
@@ -84,6 +69,11 @@ function rowsFromParameters(context: IExecuteSingleFunctions): GradeRow[] {
 			labels: { queryId: '"Query ID"', candidateId: '"Candidate ID"', grade: '"Grade"' },
 		}));
 	});
+}
+
+/** The text an ID is sent as. */
+function idText(value: unknown): string {
+	return String(value ?? '').trim();
 }
 
 /** With grades from the input items, all items make one request. */
@@ -121,8 +111,11 @@ function buildJudgments(): PreSendAction {
 					itemIndex: row.itemIndex,
 					description: `Fix this grade${fromItems ? ' in the input data or the field names' : ''}; nothing was sent to Releval.`,
 				});
-			if (isBlank(row.queryId)) throw fail(`${row.labels.queryId} (the query ID) is empty or missing`);
-			if (isBlank(row.candidateId)) throw fail(`${row.labels.candidateId} (the candidate ID) is empty or missing`);
+			// IDs are sent as their trimmed text: one whose text is empty (missing, "  ", []) is missing
+			const queryId = idText(row.queryId);
+			const candidateId = idText(row.candidateId);
+			if (queryId === '') throw fail(`${row.labels.queryId} (the query ID) is empty or missing`);
+			if (candidateId === '') throw fail(`${row.labels.candidateId} (the candidate ID) is empty or missing`);
 			const grade = gradeValue(row.grade, scale.max);
 			if (grade === undefined) {
 				const shown = row.grade === undefined ? 'missing' : JSON.stringify(row.grade);
@@ -130,9 +123,8 @@ function buildJudgments(): PreSendAction {
 					`${row.labels.grade} is ${shown}, but the ${scale.label} scale allows whole numbers from 0 to ${scale.max}`,
 				);
 			}
-			const queryId = String(row.queryId).trim();
 			if (!byQuery.has(queryId)) byQuery.set(queryId, new Map());
-			byQuery.get(queryId)!.set(String(row.candidateId).trim(), grade);
+			byQuery.get(queryId)!.set(candidateId, grade);
 		}
 
 		requestOptions.body = {

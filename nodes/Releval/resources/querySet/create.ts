@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { allInputItems, oneRequestForAllItems } from '../../shared/inputItems';
+import { allInputItems, fieldValue, oneRequestForAllItems } from '../../shared/inputItems';
 import { invalidParameter } from '../../shared/validation';
 import { descriptionField, fieldsCollection, nameField, operation } from '../../shared/descriptions';
-import { checkOneKind, fieldValue, showFor, toQuery, type Query } from './shared';
+import { checkOneKind, showFor, toQuery, type Query } from './shared';
 
 const QUERIES_LABEL = 'Queries';
 const QUERY_FIELD_LABEL = 'Query Field';

@@ -76,14 +76,3 @@ export function checkOneKind(context: IExecuteSingleFunctions, queries: Query[],
 	return queries;
 }
 
-/** A field of an item: the exact key if present, otherwise a dot path into nested objects. */
-export function fieldValue(json: IDataObject, field: string): unknown {
-	if (field in json) return json[field];
-	let value: unknown = json;
-	for (const key of field.split('.')) {
-		if (value === null || typeof value !== 'object') return undefined;
-		value = (value as IDataObject)[key];
-	}
-	return value;
-}
-

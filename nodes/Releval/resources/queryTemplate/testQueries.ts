@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter, parseJsonValue } from '../../shared/validation';
+import { failForParameter, invalidParameter, parseJsonValue } from '../../shared/validation';
 import { operation } from '../../shared/descriptions';
 import { requireTemplate, sendHeaders, showFor, splitRenderedTemplates, templateFieldsFor } from './shared';
 
@@ -11,7 +11,7 @@ const QUERIES_LABEL = 'Queries';
  * with a text "query" property, never mixed. INFERRED: the body property name `queries`.
  */
 async function sendQueries(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	const queries = parseJsonValue(this, this.getNodeParameter('queries', ''), QUERIES_LABEL, 'array') as unknown[] | undefined;
+	const queries = parseJsonValue(this.getNodeParameter('queries', ''), failForParameter(this, QUERIES_LABEL), 'array') as unknown[] | undefined;
 	if (!queries || queries.length === 0) {
 		throw invalidParameter(this, QUERIES_LABEL, 'is required: give at least one query, like ["red shoes"]');
 	}

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
 
-import { invalidParameter, isBlankValue, isoTimestamp, parseJsonValue, textList } from '../../shared/validation';
+import { failForParameter, invalidParameter, isBlankValue, isoTimestamp, parseJsonValue, textList } from '../../shared/validation';
 import { fieldsCollection, operation } from '../../shared/descriptions';
 import { describeValue, MAX_ID_LENGTH, showFor, textValue } from './shared';
 
@@ -39,9 +39,8 @@ function buildQueryRequest(): PreSendAction {
 		}
 
 		const attributes = parseJsonValue(
-			this,
 			this.getNodeParameter('additionalFields.queryAttributes', ''),
-			'Query Attributes',
+			failForParameter(this, 'Query Attributes'),
 			'object',
 		);
 		if (attributes !== undefined && Object.keys(attributes as IDataObject).length > 0) {
