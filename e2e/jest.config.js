@@ -7,6 +7,8 @@ module.exports = {
 	rootDir: '..',
 	roots: ['<rootDir>/e2e'],
 	testMatch: ['**/*.e2e.test.ts'],
+	// the queue-mode suite has its own config (jest.queue.config.js, npm run test:queue)
+	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/e2e/queue\\.e2e\\.test\\.ts$'],
 	testEnvironment: 'node',
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/e2e/tsconfig.json' }] },
 	globalSetup: '<rootDir>/e2e/global-setup.ts',

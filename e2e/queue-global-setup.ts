@@ -1,0 +1,24 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { ensureN8n, REPO_ROOT } from './lib/install';
+import { buildAndPack } from './lib/n8n';
+import { ensureQueueServices } from './lib/queue';
+import { QUEUE_E2E_DIR, QUEUE_SETUP_FILE } from './lib/queue-state';
+
+/**
+ * Once for the queue-mode suite: n8n 2.x (installed on first use, then reused), Postgres and Redis (apt-get on
+ * first use), and the package built and packed. Its own scratch folder, so it never touches a running e2e run's.
+ */
+export default async function queueGlobalSetup(): Promise<void> {
+	rmSync(QUEUE_E2E_DIR, { recursive: true, force: true });
+	mkdirSync(QUEUE_E2E_DIR, { recursive: true });
+	const log = (line: string) => process.stdout.write(`[queue] ${line}\n`);
+	process.stdout.write('\n');
+	const install = await ensureN8n(log, 2);
+	ensureQueueServices(log);
+	const given = process.env.RELEVAL_E2E_TARBALL;
+	const tarball = given ? path.resolve(given) : await buildAndPack(path.join(QUEUE_E2E_DIR, 'pack'));
+	log(`n8n ${install.n8nVersion} on Node ${install.nodeVersion} ready; testing ${path.relative(REPO_ROOT, tarball)}`);
+	writeFileSync(QUEUE_SETUP_FILE, JSON.stringify({ install, tarball }, null, 2));
+}
