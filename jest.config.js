@@ -10,7 +10,8 @@ const unitTests = {
 };
 
 /*
- * The suites where n8n's lines differ (credential, secrets in errors, HTTP, pagination, errors, workflow execution)
+ * The suites where n8n's lines differ (credential, secrets in errors, HTTP, pagination, errors, workflow execution,
+ * Compare's custom operation)
  * run a second time on n8n 1.x: the npm aliases n8n-core-v1 / n8n-workflow-v1 are an exact matching pair (the n8n-workflow
  * that n8n-core 1.122.48 depends on). Every import of n8n-core and n8n-workflow, ours and n8n-core's own, deep
  * paths included, is mapped to them, so that exactly one n8n-workflow is loaded: NodeApiError and the other
@@ -27,6 +28,8 @@ const n8nLine1 = {
 		'<rootDir>/test/shared/pagination*.test.ts',
 		'<rootDir>/test/shared/errors.test.ts',
 		'<rootDir>/test/workflow/**/*.test.ts',
+		// Compare is a custom operation on the workflow path (n8n's customOperations), which 1.x runs its own way
+		'<rootDir>/test/resources/evaluationRun/compare.test.ts',
 	],
 	moduleNameMapper: {
 		'^n8n-workflow$': '<rootDir>/node_modules/n8n-workflow-v1/dist/cjs/index.js',

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 
-import { ENDPOINTS, NOT_EXPOSED } from '../nodes/Releval/shared/api';
+import { ENDPOINTS, NOT_EXPOSED } from '../nodes/shared/api';
 import { nodeTypes, NODE_TYPE } from './harness';
 import { contractOperations } from './mock/contract';
 

@@ -1,12 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { CustomDirectoryLoader } from 'n8n-core';
 import { NodeHelpers } from 'n8n-workflow';
 import type { INode, INodeProperties, INodeType, IWorkflowBase } from 'n8n-workflow';
 
-import { RelevalTrigger } from '../nodes/RelevalTrigger/RelevalTrigger.node';
-import { nodeTypes, NODE_TYPE } from './harness';
+import { nodeTypes, NODE_TYPE, TRIGGER_NODE_TYPE } from './harness';
 
 /*
  * The example workflows (examples/*.json) are run in the real n8n by the end-to-end tests; this checks them in
@@ -17,19 +15,12 @@ import { nodeTypes, NODE_TYPE } from './harness';
 const EXAMPLES_DIR = path.join(__dirname, '..', 'examples');
 const CREDENTIAL = { relevalOAuth2Api: { id: 'relevalSandbox01', name: 'Releval Sandbox' } };
 
-/**
- * The trigger as n8n loads it: n8n's loader gives polling nodes the "Poll Times" parameter. (The loader's method
- * is private; the bracket access keeps the test on n8n's own definition of that parameter.)
- */
-function loadedTrigger(): INodeType {
-	const trigger = new RelevalTrigger();
-	new CustomDirectoryLoader(__dirname)['applySpecialNodeParameters'](trigger);
-	return trigger;
-}
-
+/** The package's nodes as n8n loads them (with the "Options" and "Poll Times" n8n's loader adds). */
 const packageNodes: Record<string, INodeType> = {
 	[NODE_TYPE]: nodeTypes.getByName(NODE_TYPE) as INodeType,
-	'n8n-nodes-releval.relevalTrigger': loadedTrigger(),
+	[TRIGGER_NODE_TYPE]: nodeTypes.getByName(TRIGGER_NODE_TYPE) as INodeType,
+	// the node as an AI agent's tool (n8n's tool variant has the node's parameters)
+	'n8n-nodes-releval.relevalTool': nodeTypes.getByName(NODE_TYPE) as INodeType,
 };
 
 const examples = readdirSync(EXAMPLES_DIR)

@@ -1,6 +1,6 @@
 import type { INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { NodeHarness } from './harness';
+import { NodeHarness, type CredentialSettings } from './harness';
 import { n8nLine } from './harness/n8n-line';
 import { DEFAULT_CLIENT, startMockReleval, type MockOptions, type MockReleval } from './mock/server';
 
@@ -12,6 +12,16 @@ export function byId(value: string): INodeParameterResourceLocator {
 /** A resource-locator value chosen "From list". */
 export function fromList(value: string): INodeParameterResourceLocator {
 	return { __rl: true, mode: 'list', value };
+}
+
+/** A harness on the mock's default client at `baseUrl`; `credential` replaces or adds credential fields. */
+export function harnessFor(baseUrl: string, credential: Partial<CredentialSettings> = {}): NodeHarness {
+	return new NodeHarness({
+		baseUrl,
+		clientId: DEFAULT_CLIENT.clientId,
+		clientSecret: DEFAULT_CLIENT.clientSecret,
+		...credential,
+	});
 }
 
 export interface TestContext {
@@ -27,12 +37,7 @@ export function useMockReleval(options: MockOptions = {}, credentialExtras: Reco
 	const context = {} as TestContext;
 	beforeEach(async () => {
 		context.mock = await startMockReleval(options);
-		context.harness = new NodeHarness({
-			baseUrl: context.mock.url,
-			clientId: DEFAULT_CLIENT.clientId,
-			clientSecret: DEFAULT_CLIENT.clientSecret,
-			...credentialExtras,
-		});
+		context.harness = harnessFor(context.mock.url, credentialExtras);
 	});
 	afterEach(async () => {
 		const violations = context.mock.contractViolations.map(
@@ -64,7 +69,7 @@ export async function failureOf(run: Promise<unknown>): Promise<NodeFailure> {
 /**
  * How often a request is refused with 401 before n8n renews the token: once on n8n 2.x, which renews on that 401;
  * twice on n8n 1.x, where the 401 comes back as a response and the transport sends the request once more with
- * status errors thrown so that n8n renews (see nodes/Releval/shared/transport.ts).
+ * status errors thrown so that n8n renews (see nodes/shared/transport.ts).
  */
 export const UNAUTHORIZED_BEFORE_RENEWAL = n8nLine === 1 ? 2 : 1;
 

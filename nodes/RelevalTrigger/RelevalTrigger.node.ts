@@ -7,9 +7,9 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { listSearch } from '../Releval/listSearch';
-import { FINISHED_RUN_STATUSES } from '../Releval/shared/api';
-import { resourceLocator } from '../Releval/shared/descriptions';
+import { FINISHED_RUN_STATUSES } from '../shared/api';
+import { searchList } from '../shared/listSearch';
+import { resourceLocator } from '../shared/resourceLocator';
 import { TRIGGER_EVENT_NAMES, type TriggerEvent } from './events';
 import { latestJudgmentList, pollJudgmentListEvents, type JudgmentListRecord } from './judgmentListEvents';
 import { asItems, latestRunEvent, pollRunEvents, type RunRecord } from './runEvents';
@@ -97,7 +97,7 @@ export class RelevalTrigger implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchEvaluations: listSearch.searchEvaluations },
+		listSearch: { searchEvaluations: searchList('listEvaluations', 'evaluations') },
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

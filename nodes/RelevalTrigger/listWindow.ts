@@ -1,10 +1,10 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { FIRST_PAGE, PAGE_SIZE, type OperationId } from '../Releval/shared/api';
-import { apiListPage } from '../Releval/shared/apiRequest';
-import { malformedResponseToNodeError } from '../Releval/shared/errors';
-import { isLastPage, type ListPage } from '../Releval/shared/pagination';
-import type { RetrySettings } from '../Releval/shared/retry';
+import { FIRST_PAGE, PAGE_SIZE, type OperationId } from '../shared/api';
+import { apiListPage } from '../shared/apiRequest';
+import { malformedResponseToNodeError } from '../shared/errors';
+import { isLastPage, type ListPage } from '../shared/listPage';
+import type { RetrySettings } from '../shared/retry';
 
 /*
  * Bounded reads of Releval lists for the trigger: at most MAX_PAGES_PER_LIST pages of PAGE_SIZE per list per

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { isFinishedRun } from '../Releval/shared/api';
+import { isFinishedRun } from '../shared/api';
 import { triggerEventLabel, type TriggerEvent } from './events';
 import { ListReader, timeOf, type ListCursor } from './listWindow';
 

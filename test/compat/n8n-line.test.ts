@@ -1,7 +1,6 @@
-import { ExecuteContext } from 'n8n-core';
-import { NodeOperationError, Workflow, type INode, type IRunExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { NodeHarness, nodeTypes } from '../harness';
+import { buildNode, NodeHarness, START_NODE_TYPE } from '../harness';
 import { n8nCoreVersion, n8nLine, n8nWorkflowVersion } from '../harness/n8n-line';
 
 /*
@@ -18,22 +17,8 @@ describe(`the n8n the tests run on (n8n-core ${n8nCoreVersion})`, () => {
 	});
 
 	test("n8n-core throws the node's own n8n-workflow error classes", async () => {
-		const node: INode = { id: 'start', name: 'Start', type: 'test.start', typeVersion: 1, position: [0, 0], parameters: {} };
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 		const harness = new NodeHarness({ baseUrl: 'http://127.0.0.1:9', clientId: 'id', clientSecret: 'secret' });
-		const input = [{ json: {} }];
-		const context = new ExecuteContext(
-			workflow,
-			node,
-			harness.additionalData(),
-			'manual',
-			{ resultData: { runData: {} } } as unknown as IRunExecutionData,
-			0,
-			input,
-			{ main: [input] },
-			{ data: { main: [input] }, node, source: null },
-			[],
-		);
+		const context = harness.executeContext(buildNode(START_NODE_TYPE));
 		// thrown by n8n-core: the start node declares no credentials
 		const error = await context.getCredentials('relevalOAuth2Api', 0).catch((thrown: unknown) => thrown);
 		expect(error).toBeInstanceOf(NodeOperationError);

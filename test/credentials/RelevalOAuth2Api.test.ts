@@ -1,11 +1,13 @@
-import { CREDENTIAL_ID, NodeHarness } from '../harness';
-import { byId, failureOf, repeated, UNAUTHORIZED_BEFORE_RENEWAL, useMockReleval } from '../helpers';
+import { CREDENTIAL_ID } from '../harness';
+import { byId, failureOf, harnessFor, repeated, UNAUTHORIZED_BEFORE_RENEWAL, useMockReleval } from '../helpers';
 import { DEFAULT_CLIENT, startMockReleval } from '../mock/server';
 
 const getEvaluation = (id: string) => ({ resource: 'evaluation', operation: 'get', evaluationId: byId(id) });
 const listAll = { resource: 'evaluation', operation: 'getAll', returnAll: true };
 const items = (count: number) => Array.from({ length: count }, () => ({ json: {} }));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The client secret of credentials that must never send it. */
+const SECRET_THAT_STAYS_HOME = 'secret-that-must-stay-home';
 
 function seed(t: ReturnType<typeof useMockReleval>, count: number): string[] {
 	return Array.from(
@@ -84,11 +86,7 @@ describe('Releval OAuth2 API credential', () => {
 	});
 
 	test('a wrong secret fails clearly, and neither the message nor the description contains it', async () => {
-		const harness = new NodeHarness({
-			baseUrl: t.mock.url,
-			clientId: DEFAULT_CLIENT.clientId,
-			clientSecret: 'wrong-secret-7f3a9c',
-		});
+		const harness = harnessFor(t.mock.url, { clientSecret: 'wrong-secret-7f3a9c' });
 		const error = await failureOf(harness.run(listAll));
 		expect(error).toBeInstanceOf(Error);
 		expect(error.message).toBe('Client ID or Client Secret is invalid');
@@ -103,19 +101,14 @@ describe('Releval OAuth2 API credential', () => {
 		const [id] = seed(t, 1);
 		await t.harness.run(getEvaluation(id));
 		const stored = t.harness.storedCredential;
-		t.harness.credentialsHelper.save('releval-credential-1', { ...stored, clientId: 'someone-else' });
+		t.harness.credentialsHelper.save(CREDENTIAL_ID, { ...stored, clientId: 'someone-else' });
 		await expect(t.harness.run(getEvaluation(id))).rejects.toThrow('Client ID or Client Secret is invalid');
 		// the old token was not sent with the new settings
 		expect(t.mock.apiRequests[1].headers.authorization).toBeUndefined();
 	});
 
 	test('the Token URL override is used instead of the default path', async () => {
-		const harness = new NodeHarness({
-			baseUrl: `${t.mock.url}/`,
-			clientId: DEFAULT_CLIENT.clientId,
-			clientSecret: DEFAULT_CLIENT.clientSecret,
-			tokenUrl: `${t.mock.url}/oauth2/token`,
-		});
+		const harness = harnessFor(`${t.mock.url}/`, { tokenUrl: `${t.mock.url}/oauth2/token` });
 		await harness.run(listAll);
 		expect(t.mock.tokenRequests.map((request) => request.path)).toEqual(['/oauth2/token']);
 		// trailing slash of the Base URL tolerated
@@ -135,27 +128,18 @@ describe('Releval OAuth2 API credential', () => {
 	});
 
 	test('plain http:// to another host is refused before the secret is sent', async () => {
-		const harness = new NodeHarness({
-			baseUrl: 'http://releval.internal.example',
-			clientId: 'id',
-			clientSecret: 'secret-that-must-stay-home',
-		});
+		const harness = harnessFor('http://releval.internal.example', { clientSecret: SECRET_THAT_STAYS_HOME });
 		const error = await failureOf(harness.run(listAll));
 		expect(error.message).toBe('Refusing to send the client secret over plain HTTP to releval.internal.example');
 		expect(error.description).toContain('Allow Plain HTTP');
 	});
 
 	test('with "Allow Plain HTTP" the request is attempted (and here fails to connect, without the secret)', async () => {
-		const harness = new NodeHarness({
-			baseUrl: 'http://releval.invalid',
-			clientId: 'id',
-			clientSecret: 'secret-that-must-stay-home',
-			allowInsecureHttp: true,
-		});
+		const harness = harnessFor('http://releval.invalid', { clientSecret: SECRET_THAT_STAYS_HOME, allowInsecureHttp: true });
 		const error = await failureOf(harness.run(listAll));
 		expect(error.message).toBe('Could not reach the Releval token endpoint');
 		expect(error.description).toContain('(ENOTFOUND)');
-		expect(`${error.message} ${error.description}`).not.toContain('secret-that-must-stay-home');
+		expect(`${error.message} ${error.description}`).not.toContain(SECRET_THAT_STAYS_HOME);
 	});
 });
 
@@ -211,11 +195,7 @@ describe('token lifetime', () => {
 		// 2 s lifetime → refresh margin min(30 s, half the lifetime) = 1 s
 		const mock = await startMockReleval({ tokenLifetimeSeconds: 2 });
 		try {
-			const harness = new NodeHarness({
-				baseUrl: mock.url,
-				clientId: DEFAULT_CLIENT.clientId,
-				clientSecret: DEFAULT_CLIENT.clientSecret,
-			});
+			const harness = harnessFor(mock.url);
 			const { id } = mock.state.evaluations.insert({ name: 'E', endpoint_id: 'E', query_set_id: 'Q', query_template_id: 'T' });
 			await harness.run(getEvaluation(id));
 			await sleep(1200); // still valid at the server for 0.8 s, but inside the refresh margin
@@ -239,11 +219,7 @@ describe('token lifetime', () => {
 				status: 200,
 				body: { access_token: 'opaque-token-without-lifetime', token_type: 'Bearer' },
 			});
-			const harness = new NodeHarness({
-				baseUrl: mock.url,
-				clientId: DEFAULT_CLIENT.clientId,
-				clientSecret: DEFAULT_CLIENT.clientSecret,
-			});
+			const harness = harnessFor(mock.url);
 			// the mock does not know the injected token: 401, then a real token is fetched and the request retried
 			const output = await harness.run(listAll);
 			expect(output).toEqual([]);

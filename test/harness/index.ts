@@ -1,4 +1,12 @@
-import { DirectoryLoader, ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
+import {
+	CustomDirectoryLoader,
+	DirectoryLoader,
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	RoutingNode,
+	WorkflowExecute,
+} from 'n8n-core';
 import {
 	NodeConnectionTypes,
 	NodeHelpers,
@@ -13,6 +21,7 @@ import {
 	type IRun,
 	type IRunExecutionData,
 	type IWorkflowBase,
+	type IConnections,
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
@@ -20,10 +29,12 @@ import { RelevalOAuth2Api } from '../../credentials/RelevalOAuth2Api.credentials
 import { TestCredentialsHelper } from './credentials-helper';
 import { n8nLine, unrefSshCleanupTimerOnN8n1 } from './n8n-line';
 
-// Require the .ts file by its full name: Node's extension lookup (used by tsx) would otherwise pick the codex
-// file Releval.node.json that sits next to it.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// Require the .ts files by their full names: Node's extension lookup (used by tsx) would otherwise pick the codex
+// files (Releval.node.json, RelevalTrigger.node.json) that sit next to them.
+/* eslint-disable @typescript-eslint/no-require-imports */
 const { Releval } = require('../../nodes/Releval/Releval.node.ts') as typeof import('../../nodes/Releval/Releval.node');
+const { RelevalTrigger } = require('../../nodes/RelevalTrigger/RelevalTrigger.node.ts') as typeof import('../../nodes/RelevalTrigger/RelevalTrigger.node');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /*
  * Runs the Releval node the way n8n does, on n8n-core's public exports: `RoutingNode` for one operation,
@@ -32,6 +43,8 @@ const { Releval } = require('../../nodes/Releval/Releval.node.ts') as typeof imp
  */
 
 export const NODE_TYPE = 'n8n-nodes-releval.releval';
+export const TRIGGER_NODE_TYPE = 'n8n-nodes-releval.relevalTrigger';
+export const START_NODE_TYPE = 'test.start';
 export const CREDENTIAL_ID = 'releval-credential-1';
 
 /** The smallest start node: emits one empty item, like n8n's Manual Trigger. */
@@ -60,11 +73,22 @@ function loadedReleval(): INodeType {
 	return node;
 }
 
+/**
+ * The trigger as n8n loads it: the loader gives polling nodes the "Poll Times" parameter. (The loader's method is
+ * private; the bracket access keeps the tests on n8n's own definition of that parameter.)
+ */
+function loadedTrigger(): INodeType {
+	const trigger = new RelevalTrigger();
+	new CustomDirectoryLoader(__dirname)['applySpecialNodeParameters'](trigger);
+	return trigger;
+}
+
 unrefSshCleanupTimerOnN8n1();
 
 const nodeTypeInstances: Record<string, INodeType> = {
 	[NODE_TYPE]: loadedReleval(),
-	'test.start': new StartNode(),
+	[TRIGGER_NODE_TYPE]: loadedTrigger(),
+	[START_NODE_TYPE]: new StartNode(),
 };
 
 export const nodeTypes: INodeTypes = {
@@ -72,6 +96,48 @@ export const nodeTypes: INodeTypes = {
 	getByNameAndVersion: (name) => nodeTypeInstances[name],
 	getKnownTypes: () => ({}),
 } as INodeTypes;
+
+export interface NodeOptions {
+	/** The node's name (default: its type's default name, e.g. "Releval"). */
+	name?: string;
+	/** Node setting "On Error: Continue". */
+	continueOnFail?: boolean;
+}
+
+/**
+ * The one way the tests build a node: as the editor saves it, with n8n's defaults filled in for the parameters
+ * these settings show, and on the harness's Releval credential when its type uses one.
+ */
+export function buildNode(type: string, parameters: INodeParameters = {}, options: NodeOptions = {}): INode {
+	const { description } = nodeTypeInstances[type];
+	const name = options.name ?? description.defaults.name ?? description.displayName;
+	const node: INode = {
+		id: name,
+		name,
+		type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		...(description.credentials?.length ? { credentials: { relevalOAuth2Api: { id: CREDENTIAL_ID, name: 'Releval' } } } : {}),
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	node.parameters =
+		NodeHelpers.getNodeParameters(description.properties, parameters, true, false, node, description) ?? parameters;
+	return node;
+}
+
+/** What `runWorkflow` runs: nodes from `buildNode` and their connections. */
+export type WorkflowData = Pick<IWorkflowBase, 'nodes' | 'connections'>;
+
+/** A workflow of a start node followed by `nodes`, each connected to the one before it. */
+export function workflowInSequence(...nodes: INode[]): WorkflowData {
+	const all = [buildNode(START_NODE_TYPE), ...nodes];
+	const connections: IConnections = {};
+	all.slice(1).forEach((node, index) => {
+		connections[all[index].name] = { main: [[{ node: node.name, type: NodeConnectionTypes.Main, index: 0 }]] };
+	});
+	return { nodes: all, connections };
+}
 
 export interface CredentialSettings {
 	baseUrl: string;
@@ -115,32 +181,16 @@ export class NodeHarness {
 		} as unknown as IWorkflowExecuteAdditionalData;
 	}
 
-	/** A Releval node with the given parameters, with n8n's defaults filled in as the editor would. */
+	/** A Releval node with the given parameters (see `buildNode`). */
 	node(parameters: INodeParameters, continueOnFail = false): INode {
-		const node: INode = {
-			id: 'releval-node',
-			name: 'Releval',
-			type: NODE_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-			credentials: { relevalOAuth2Api: { id: CREDENTIAL_ID, name: 'Releval' } },
-			...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-		};
-		const description = nodeTypeInstances[NODE_TYPE].description;
-		node.parameters =
-			NodeHelpers.getNodeParameters(description.properties, parameters, true, false, node, description) ??
-			parameters;
-		return node;
+		return buildNode(NODE_TYPE, parameters, { continueOnFail });
 	}
 
-	/** Runs one operation through `RoutingNode` and returns its output items. */
-	async run(parameters: INodeParameters, options: RunOptions = {}): Promise<INodeExecutionData[]> {
-		const node = this.node(parameters, options.continueOnFail);
+	/** What n8n gives `node` when it executes it on `input` in a manual execution. */
+	executeContext(node: INode, input: INodeExecutionData[] = [{ json: {} }]): ExecuteContext {
 		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-		const input = options.items ?? [{ json: {} }];
 		const runExecutionData = { resultData: { runData: {} } } as unknown as IRunExecutionData;
-		const context = new ExecuteContext(
+		return new ExecuteContext(
 			workflow,
 			node,
 			this.additionalData(),
@@ -152,26 +202,33 @@ export class NodeHarness {
 			{ data: { main: [input] }, node, source: null },
 			[],
 		);
+	}
+
+	/**
+	 * What n8n gives a list search or load-options method of a Releval node with these parameters, for the
+	 * parameter at `path`; the node's current parameters go along, as the editor sends them.
+	 */
+	loadOptionsContext(parameters: INodeParameters, path: string): LoadOptionsContext {
+		const node = this.node(parameters);
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+		const additionalData = this.additionalData();
+		additionalData.currentNodeParameters = node.parameters;
+		return new LoadOptionsContext(workflow, node, additionalData, path);
+	}
+
+	/** Runs one operation through `RoutingNode` and returns its output items. */
+	async run(parameters: INodeParameters, options: RunOptions = {}): Promise<INodeExecutionData[]> {
+		const context = this.executeContext(this.node(parameters, options.continueOnFail), options.items);
 		const output = await new RoutingNode(context, nodeTypeInstances[NODE_TYPE]).runNode();
 		return (output?.[0] ?? []) as INodeExecutionData[];
 	}
 
-	/** Runs workflow JSON (Start → Releval nodes …) through `WorkflowExecute`. */
-	async runWorkflow(workflowData: Pick<IWorkflowBase, 'nodes' | 'connections'>): Promise<IRun> {
-		const nodes = workflowData.nodes.map((node) =>
-			node.type === NODE_TYPE
-				? {
-						...this.node(node.parameters, node.onError === 'continueRegularOutput'),
-						name: node.name,
-						id: node.id,
-						onError: node.onError,
-					}
-				: node,
-		);
+	/** Runs a workflow (nodes from `buildNode`, e.g. `workflowInSequence(…)`) through `WorkflowExecute`. */
+	async runWorkflow({ nodes, connections }: WorkflowData): Promise<IRun> {
 		const workflow = new Workflow({
 			id: 'test-workflow',
 			nodes,
-			connections: workflowData.connections,
+			connections,
 			active: false,
 			nodeTypes,
 		});
@@ -180,14 +237,14 @@ export class NodeHarness {
 			id: 'test-workflow',
 			name: 'Test',
 			nodes,
-			connections: workflowData.connections,
+			connections,
 			active: false,
 			activeVersionId: null,
 			isArchived: false,
 			createdAt: new Date(),
 			updatedAt: new Date(),
 		} as unknown as IWorkflowBase);
-		const start = nodes.find((node) => node.type === 'test.start');
+		const start = nodes.find((node) => node.type === START_NODE_TYPE);
 		const workflowExecute = new WorkflowExecute(additionalData, 'manual');
 		if (n8nLine === 1) {
 			// n8n-core 1.x: run(workflow, startNode, …) takes its arguments one by one; 2.x takes one object.

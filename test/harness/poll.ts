@@ -1,20 +1,14 @@
 import { PollContext } from 'n8n-core';
 import {
-	NodeHelpers,
 	Workflow,
 	type IDataObject,
 	type INode,
 	type INodeExecutionData,
 	type INodeParameters,
 	type INodeType,
-	type INodeTypes,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_ID, NodeHarness } from './index';
-
-// By full name, like index.ts does for the action node: the codex file RelevalTrigger.node.json sits next to it.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { RelevalTrigger } = require('../../nodes/RelevalTrigger/RelevalTrigger.node.ts') as typeof import('../../nodes/RelevalTrigger/RelevalTrigger.node');
+import { buildNode, NodeHarness, nodeTypes, TRIGGER_NODE_TYPE } from './index';
 
 /*
  * Runs the Releval Trigger's `poll()` the way n8n does, on n8n-core's public `PollContext`: requests go through
@@ -22,15 +16,7 @@ const { RelevalTrigger } = require('../../nodes/RelevalTrigger/RelevalTrigger.no
  * saved as JSON after a poll in trigger mode, not saved after a manual "Fetch Test Event".
  */
 
-export const TRIGGER_NODE_TYPE = 'n8n-nodes-releval.relevalTrigger';
-
-const trigger: INodeType = new RelevalTrigger();
-
-const triggerNodeTypes: INodeTypes = {
-	getByName: () => trigger,
-	getByNameAndVersion: () => trigger,
-	getKnownTypes: () => ({}),
-} as INodeTypes;
+const trigger = nodeTypes.getByName(TRIGGER_NODE_TYPE) as INodeType;
 
 export interface PollOptions {
 	/** 'trigger' (an active workflow's poll, the default) or 'manual' (Fetch Test Event). */
@@ -43,21 +29,9 @@ export class PollHarness {
 
 	constructor(readonly harness: NodeHarness) {}
 
-	/** The trigger node with the given parameters, with n8n's defaults filled in as the editor would. */
+	/** The trigger node with the given parameters (see `buildNode`). */
 	node(parameters: INodeParameters): INode {
-		const node: INode = {
-			id: 'releval-trigger-node',
-			name: 'Releval Trigger',
-			type: TRIGGER_NODE_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-			credentials: { relevalOAuth2Api: { id: CREDENTIAL_ID, name: 'Releval' } },
-		};
-		node.parameters =
-			NodeHelpers.getNodeParameters(trigger.description.properties, parameters, true, false, node, trigger.description) ??
-			parameters;
-		return node;
+		return buildNode(TRIGGER_NODE_TYPE, parameters);
 	}
 
 	/** One poll: the items the trigger emitted, or null when it emitted nothing. */
@@ -69,7 +43,7 @@ export class PollHarness {
 			nodes: [node],
 			connections: {},
 			active: mode === 'trigger',
-			nodeTypes: triggerNodeTypes,
+			nodeTypes,
 			staticData: JSON.parse(JSON.stringify(this.staticData)) as IDataObject,
 		});
 		const context = new PollContext(

@@ -1,3 +1,4 @@
+import { seedNightlyGate, type NightlyGateDemo } from './comparisonDemo';
 import { enableAutoAdvance, seedJudgingRun, seedRun, setJudgingRunStatus } from './lifecycle';
 import type { MockReleval } from './server';
 import type { Resource } from './state';
@@ -22,6 +23,8 @@ export const DEMO_IDS = {
 	evaluationBaseline: '01JDEM0EVA0000000000000001',
 	evaluationTitleBoost: '01JDEM0EVA0000000000000002',
 	evaluationMovies: '01JDEM0EVA0000000000000003',
+	/** Evaluation Run → Compare's demo (example 08): a locked baseline and a run that regressed from it. */
+	evaluationNightly: '01JDEM0EVA0000000000000004',
 	judgmentListExplicit: '01JDEM0JGT0000000000000001',
 	judgmentListClicks: '01JDEM0JGT0000000000000002',
 	aiProvider: '01JDEM0PRV0000000000000001',
@@ -57,6 +60,7 @@ export interface DemoData {
 	aiProvider: Resource;
 	aiJudge: Resource;
 	site: Resource;
+	nightlyGate: NightlyGateDemo;
 }
 
 const TOP_PRODUCT_QUERIES = [
@@ -327,6 +331,13 @@ export function seedDemoData(mock: MockReleval, options: SeedOptions = {}): Demo
 		}),
 	};
 
+	const nightlyGate = seedNightlyGate(mock, {
+		evaluationId: DEMO_IDS.evaluationNightly,
+		endpointId: endpoints.productsProd.id,
+		querySetId: querySets.topProductQueries.id,
+		queryTemplateId: queryTemplates.bm25.id,
+	});
+
 	const judgmentLists = {
 		explicit: state.judgmentLists.insert({
 			id: DEMO_IDS.judgmentListExplicit,
@@ -410,5 +421,5 @@ export function seedDemoData(mock: MockReleval, options: SeedOptions = {}): Demo
 
 	if (options.autoAdvance ?? true) enableAutoAdvance(mock);
 
-	return { corpora, endpoints, querySets, queryTemplates, evaluations, runs, judgmentLists, aiProvider, aiJudge, site };
+	return { corpora, endpoints, querySets, queryTemplates, evaluations, runs, judgmentLists, aiProvider, aiJudge, site, nightlyGate };
 }

@@ -10,6 +10,7 @@ import {
 	Collection,
 	ProblemError,
 	ROLE_RANK,
+	VALIDATION_FAILED,
 	problem,
 	type EnvelopeStyle,
 	type MockResponse,
@@ -194,7 +195,7 @@ export class MockReleval {
 					violations.push(`${error.instancePath} ${error.message}`);
 				}
 				recorded.contractViolations = violations;
-				return problem(400, 'One or more validation errors occurred.', undefined, errors);
+				return problem(400, VALIDATION_FAILED, undefined, errors);
 			},
 			notFound: () => problem(404, 'Not Found', 'No Releval route matches this path.'),
 			notImplemented: (context: Context) =>

@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 
 /*
  * In-memory state of the mock Releval, and the helpers its handlers share: ids, problem details, roles and
- * paging. Handlers live in ./handlers, one file per resource.
+ * paging. Handlers live in ./handlers, one file per resource; ./handlers/crud.ts answers the CRUD operations.
  */
 
 export type Role = 'Admin' | 'Member' | 'Rater';
@@ -61,6 +61,24 @@ export function notFound(what: string, id: string): ProblemError {
 	return new ProblemError(404, 'Not Found', `${what} ${id} was not found.`);
 }
 
+/** Releval's 400 for an action that does not apply to `resource` in its status: `title` and `detail` say why. */
+export function requireStatus(resource: Resource, allowed: readonly string[], title: string, detail: string): void {
+	if (!allowed.includes(String(resource.status))) throw new ProblemError(400, title, detail);
+}
+
+/** The title of Releval's 400 for request fields it refuses (ASP.NET's validation problem). */
+export const VALIDATION_FAILED = 'One or more validation errors occurred.';
+
+/** Releval's 400 for request fields it refuses: each field with its messages. */
+export function invalidFields(errors: Record<string, string[]>): ProblemError {
+	return new ProblemError(400, VALIDATION_FAILED, undefined, errors);
+}
+
+/** Releval's 400 for one field it refuses. */
+export function validationProblem(field: string, message: string): ProblemError {
+	return invalidFields({ [field]: [message] });
+}
+
 /** One collection of resources, in insertion order. */
 export class Collection {
 	readonly byId = new Map<string, Resource>();
@@ -113,9 +131,7 @@ export function pageOf(all: unknown[], query: PagingQuery, style: EnvelopeStyle)
 	const page = Number(query.page ?? 1);
 	const pageSize = Number(query.pageSize ?? DEFAULT_PAGE_SIZE);
 	if (pageSize > MAX_PAGE_SIZE) {
-		throw new ProblemError(400, 'One or more validation errors occurred.', undefined, {
-			pageSize: [`pageSize must be between 1 and ${MAX_PAGE_SIZE}.`],
-		});
+		throw validationProblem('pageSize', `pageSize must be between 1 and ${MAX_PAGE_SIZE}.`);
 	}
 	const items = all.slice((page - 1) * pageSize, page * pageSize);
 	const totalPages = Math.ceil(all.length / pageSize);

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { NodeHarness, nodeOutput } from '../harness';
+import { buildNode, NODE_TYPE, NodeHarness, nodeOutput, workflowInSequence } from '../harness';
 import { byId } from '../helpers';
 import { startMockReleval, type Fault, type MockReleval } from '../mock/server';
 
@@ -138,13 +138,11 @@ describe('secrets never leak', () => {
 		try {
 			const harness = new NodeHarness({ baseUrl: mock.url, clientId: client.clientId, clientSecret: SECRET });
 			mock.injectFault({ operationId: 'getEvaluation', status: 404, body: { title: 'Not Found', status: 404 } });
-			const run = await harness.runWorkflow({
-				nodes: [
-					{ id: 's', name: 'Start', type: 'test.start', typeVersion: 1, position: [0, 0], parameters: {} },
-					{ id: 'r', name: 'Get', type: 'n8n-nodes-releval.releval', typeVersion: 1, position: [200, 0], onError: 'continueRegularOutput', parameters: { resource: 'evaluation', operation: 'get', evaluationId: byId('missing') } },
-				],
-				connections: { Start: { main: [[{ node: 'Get', type: 'main', index: 0 }]] } },
-			});
+			const run = await harness.runWorkflow(
+				workflowInSequence(
+					buildNode(NODE_TYPE, { resource: 'evaluation', operation: 'get', evaluationId: byId('missing') }, { name: 'Get', continueOnFail: true }),
+				),
+			);
 			captured.push(everythingIn(run.data), JSON.stringify(nodeOutput(run, 'Get') as IDataObject[]));
 			scenarios += 1;
 			tokensIssued = tokensIssued.concat(mock.issuedTokens);

@@ -1,11 +1,8 @@
-import { LoadOptionsContext } from 'n8n-core';
-import { Workflow } from 'n8n-workflow';
+import type { LoadOptionsContext } from 'n8n-core';
 
-import { apiListPage, apiRequest } from '../../nodes/Releval/shared/apiRequest';
-import { NodeHarness, nodeTypes } from '../harness';
-import { failureOf, useMockReleval } from '../helpers';
+import { apiListPage, apiRequest } from '../../nodes/shared/apiRequest';
+import { failureOf, harnessFor, useMockReleval } from '../helpers';
 import { seedRun } from '../mock/lifecycle';
-import { DEFAULT_CLIENT } from '../mock/server';
 
 const where = { operation: 'Testing apiRequest' };
 
@@ -14,14 +11,7 @@ describe('requests outside routing (apiRequest)', () => {
 
 	/** A list-search context whose credential's Base URL has spaces and trailing slashes, as users paste it. */
 	function context(): LoadOptionsContext {
-		const harness = new NodeHarness({
-			baseUrl: `  ${t.mock.url}//  `,
-			clientId: DEFAULT_CLIENT.clientId,
-			clientSecret: DEFAULT_CLIENT.clientSecret,
-		});
-		const node = harness.node({ resource: 'evaluationRun', operation: 'get' });
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-		return new LoadOptionsContext(workflow, node, harness.additionalData(), 'runId');
+		return harnessFor(`  ${t.mock.url}//  `).loadOptionsContext({ resource: 'evaluationRun', operation: 'get' }, 'runId');
 	}
 
 	test("sends the operation's method and path to the trimmed Base URL, asking for JSON or problem details", async () => {

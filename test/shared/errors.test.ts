@@ -1,5 +1,7 @@
 import { failureOf, UNAUTHORIZED_BEFORE_RENEWAL, useMockReleval } from '../helpers';
 import type { Fault } from '../mock/server';
+import { httpFailureToNodeError } from '../../nodes/shared/errors';
+import type { INode } from 'n8n-workflow';
 
 // Retries off: these tests look at the error of a single answer (retrying is tested in transport.test.ts).
 const listEvaluations = {
@@ -124,5 +126,41 @@ describe('Releval errors become node errors', () => {
 		expect(output[0].pairedItem).toEqual({ item: 0 });
 		expect(output[1].json).toMatchObject({ id: evaluation.id });
 		expect(output[1].pairedItem).toEqual({ item: 1 });
+	});
+});
+
+describe('as an AI agent\'s tool, the message carries the whole problem (n8n hands the model the message only)', () => {
+	const nodeOfType = (type: string): INode => ({ id: 'n', name: 'Get evaluation', type, typeVersion: 1, position: [0, 0], parameters: {} });
+	const notFound = { statusCode: 404, body: { title: 'Not Found', status: 404, detail: "Evaluation '01JX' was not found." } };
+	const where = { operation: 'Evaluation → Get' };
+
+	test('a 404 as a tool: headline with status and title, then the detail and the operation', () => {
+		const error = httpFailureToNodeError(nodeOfType('n8n-nodes-releval.relevalTool'), notFound, where);
+		expect(error.message.split('\n')).toEqual(['Not Found (HTTP 404)', "Evaluation '01JX' was not found.", 'Operation: Evaluation → Get']);
+		expect(error.description).toBe("Evaluation '01JX' was not found.\nOperation: Evaluation → Get");
+	});
+
+	test('a 403 as a tool names Releval\'s title next to the role message, and the detail', () => {
+		const error = httpFailureToNodeError(
+			nodeOfType('n8n-nodes-releval.relevalTool'),
+			{ statusCode: 403, body: { title: 'Forbidden', status: 403, detail: 'The App Client lacks the Member role.' } },
+			where,
+		);
+		expect(error.message).toMatch(/^The App Client's roles do not allow this operation \(HTTP 403 Forbidden\)\nThe App Client lacks the Member role\.\n/);
+	});
+
+	test('field errors reach the tool message', () => {
+		const error = httpFailureToNodeError(
+			nodeOfType('n8n-nodes-releval.relevalTool'),
+			{ statusCode: 400, body: { title: 'One or more validation errors occurred.', status: 400, errors: { ai_judge_id: ['Unknown AI judge.'] } } },
+			where,
+		);
+		expect(error.message).toContain('One or more validation errors occurred. (HTTP 400)\nai_judge_id: Unknown AI judge.');
+	});
+
+	test('in a workflow (the node itself, or the trigger) the message stays the headline', () => {
+		for (const type of ['n8n-nodes-releval.releval', 'n8n-nodes-releval.relevalTrigger']) {
+			expect(httpFailureToNodeError(nodeOfType(type), notFound, where).message).toBe('Not Found');
+		}
 	});
 });

@@ -1,8 +1,8 @@
 import { failureOf, useMockReleval } from '../helpers';
 
 // A small cap so that "a server that never stops" is quick to reproduce; production uses 10,000 pages.
-jest.mock('../../nodes/Releval/shared/api', () => ({
-	...jest.requireActual('../../nodes/Releval/shared/api'),
+jest.mock('../../nodes/shared/api', () => ({
+	...jest.requireActual('../../nodes/shared/api'),
 	MAX_PAGES: 3,
 }));
 

@@ -1,4 +1,4 @@
-import { DEFAULT_PAGES_IN_PARALLEL, MAX_PAGES } from '../../nodes/Releval/shared/api';
+import { DEFAULT_PAGES_IN_PARALLEL, MAX_PAGES } from '../../nodes/shared/api';
 import { failureOf, useMockReleval } from '../helpers';
 
 /*

@@ -1,6 +1,6 @@
 import type { IExecutePaginationFunctions } from 'n8n-workflow';
 
-import { DEFAULT_PAGES_IN_PARALLEL } from '../../nodes/Releval/shared/api';
+import { DEFAULT_PAGES_IN_PARALLEL } from '../../nodes/shared/api';
 import { returnAllAndLimit } from '../../nodes/Releval/shared/descriptions';
 import { paginateList, readListPage } from '../../nodes/Releval/shared/pagination';
 import { failureOf, useMockReleval } from '../helpers';
@@ -150,7 +150,7 @@ describe('paginateList keeps every other query parameter on every page', () => {
 
 describe('Pages in Parallel', () => {
 	test('the parameter default is the one the paginator uses', () => {
-		const property = returnAllAndLimit({ resource: ['evaluation'], operation: ['getAll'] }).find(
+		const property = returnAllAndLimit().find(
 			(candidate) => candidate.name === 'pagesInParallel',
 		);
 		expect(property?.default).toBe(DEFAULT_PAGES_IN_PARALLEL);

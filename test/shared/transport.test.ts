@@ -1,4 +1,4 @@
-import { DEFAULT_RETRY_SETTINGS, retryAfterMs, retryOptionsProperty } from '../../nodes/Releval/shared/retry';
+import { DEFAULT_RETRY_SETTINGS, retryAfterMs, retryOptionsProperty } from '../../nodes/shared/retry';
 import { byId, failureOf, useMockReleval } from '../helpers';
 
 const list = (retryOptions: Record<string, number> = {}) => ({

@@ -1,33 +1,17 @@
-import type { IConnections, INode } from 'n8n-workflow';
-
-import { nodeOutput } from '../harness';
-import { useMockReleval } from '../helpers';
+import { buildNode, NODE_TYPE, nodeOutput, workflowInSequence, type WorkflowData } from '../harness';
+import { byId, useMockReleval } from '../helpers';
 
 /** Start → Get Many → Delete each → Delete each again (404s, continue on error). */
-function cleanUpWorkflow(): { nodes: INode[]; connections: IConnections } {
-	const node = (name: string, parameters: INode['parameters'], x: number, onError?: INode['onError']): INode => ({
-		id: name,
-		name,
-		type: 'n8n-nodes-releval.releval',
-		typeVersion: 1,
-		position: [x, 0],
-		parameters,
-		onError,
-	});
-	const idOf = { __rl: true, mode: 'id', value: '={{ $json.id }}' };
-	return {
-		nodes: [
-			{ id: 'start', name: 'Start', type: 'test.start', typeVersion: 1, position: [0, 0], parameters: {} },
-			node('List', { resource: 'evaluation', operation: 'getAll', returnAll: true }, 200),
-			node('Delete', { resource: 'evaluation', operation: 'delete', evaluationId: idOf }, 400),
-			node('Delete Again', { resource: 'evaluation', operation: 'delete', evaluationId: { ...idOf, value: '={{ $("List").item.json.id }}' } }, 600, 'continueRegularOutput'),
-		],
-		connections: {
-			Start: { main: [[{ node: 'List', type: 'main', index: 0 }]] },
-			List: { main: [[{ node: 'Delete', type: 'main', index: 0 }]] },
-			Delete: { main: [[{ node: 'Delete Again', type: 'main', index: 0 }]] },
-		},
-	};
+function cleanUpWorkflow(): WorkflowData {
+	return workflowInSequence(
+		buildNode(NODE_TYPE, { resource: 'evaluation', operation: 'getAll', returnAll: true }, { name: 'List' }),
+		buildNode(NODE_TYPE, { resource: 'evaluation', operation: 'delete', evaluationId: byId('={{ $json.id }}') }, { name: 'Delete' }),
+		buildNode(
+			NODE_TYPE,
+			{ resource: 'evaluation', operation: 'delete', evaluationId: byId('={{ $("List").item.json.id }}') },
+			{ name: 'Delete Again', continueOnFail: true },
+		),
+	);
 }
 
 describe('workflows (WorkflowExecute)', () => {

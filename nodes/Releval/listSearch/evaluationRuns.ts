@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { FIRST_PAGE, PAGE_SIZE, type OperationId } from '../shared/api';
-import { apiListPage } from '../shared/apiRequest';
+import { FIRST_PAGE, PAGE_SIZE, type OperationId } from '../../shared/api';
+import { apiListPage } from '../../shared/apiRequest';
 import { isLastPage, type ListPage } from '../shared/pagination';
 
 /*

@@ -1,6 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type {
-	IDisplayOptions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -9,19 +8,19 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { ENDPOINTS, PAGE_SIZE, type OperationId } from './api';
+import { DEFAULT_PAGES_IN_PARALLEL, ENDPOINTS, PAGE_SIZE, type OperationId } from '../../shared/api';
 import { paginateList } from './pagination';
 import { isBlankValue } from './validation';
 import { executeOnceForAllItems, executePassingThrough, executeRequest } from './routing';
-import type { PassThrough } from './transport';
+import type { PassThrough } from '../../shared/transport';
 
 /*
- * Building blocks every resource uses: the operation option (which wires the Releval endpoint to the routing
- * functions of shared/routing.ts), Return All / Limit, resource locators, and the checks that stop bad input
- * before a request.
+ * Building blocks every resource uses: the operation (its definition, and the option that wires its Releval endpoint
+ * to the routing functions of shared/routing.ts), the checks that stop bad input before a request, Return All /
+ * Limit and the common fields. Locators are in nodes/shared/resourceLocator.ts.
  */
 
-/** Display names of path parameters, for "… is required" errors. */
+/** Display names of parameters, for "… is required" errors. */
 export interface ParameterLabels {
 	[parameterName: string]: string;
 }
@@ -69,10 +68,12 @@ export interface OperationDefinition {
 	action: string;
 	description: string;
 	endpoint: OperationId;
-	/** Labels of the path placeholders of the endpoint, e.g. `{ evaluationId: 'Evaluation' }`. */
-	pathLabels?: ParameterLabels;
-	/** Body or query parameters that must not be empty, with their display names. */
-	required?: ParameterLabels;
+	/**
+	 * The fields the operation shows, without display conditions for the resource and operation (the resource adds
+	 * them, see shared/resource.ts). Required single values are checked for blanks before the request; path
+	 * parameters are filled from the fields of the same name and named by their display names.
+	 */
+	fields: INodeProperties[];
 	/** Extra pre-send steps (JSON validation, body assembly), after the required checks. */
 	preSend?: PreSendAction[];
 	/**
@@ -89,6 +90,11 @@ export interface OperationDefinition {
 	passThrough?: PassThrough;
 }
 
+/** An operation: its Releval endpoint, its fields and its request steps, in one place. */
+export function defineOperation(definition: OperationDefinition): OperationDefinition {
+	return definition;
+}
+
 function routingFunction(definition: OperationDefinition, isList: boolean) {
 	if (isList) return paginateList;
 	if (definition.combinesItems) return executeOnceForAllItems(definition.combinesItems);
@@ -96,14 +102,20 @@ function routingFunction(definition: OperationDefinition, isList: boolean) {
 	return executeRequest;
 }
 
-/** The operation option: method and path of its Releval endpoint, routed through the one transport. */
-export function operation(definition: OperationDefinition): INodePropertyOptions {
+/**
+ * The operation option: method and path of its Releval endpoint, routed through the one transport, with the checks
+ * its fields call for (`pathLabels`: display names of the path parameters; `required`: fields that must not be blank).
+ */
+export function operationOption(
+	definition: OperationDefinition,
+	checks: { pathLabels: ParameterLabels; required: ParameterLabels },
+): INodePropertyOptions {
 	const endpoint = ENDPOINTS[definition.endpoint];
 	const hasPathParameters = endpoint.path.includes('{');
 	const isList = definition.value === 'getAll';
 	const preSend: PreSendAction[] = [
-		...(definition.required ? [requireParameters(definition.required)] : []),
-		...(hasPathParameters ? [fillPathParameters(endpoint.path, definition.pathLabels ?? {})] : []),
+		...(Object.keys(checks.required).length ? [requireParameters(checks.required)] : []),
+		...(hasPathParameters ? [fillPathParameters(endpoint.path, checks.pathLabels)] : []),
 		...(definition.preSend ?? []),
 	];
 	return {
@@ -141,7 +153,7 @@ export function operationSelector(
 }
 
 /** The required Name most Releval resources are created with. */
-export function nameField(show: IDisplayOptions['show'], placeholder: string): INodeProperties {
+export function nameField(placeholder: string): INodeProperties {
 	return {
 		displayName: 'Name',
 		name: 'name',
@@ -149,7 +161,6 @@ export function nameField(show: IDisplayOptions['show'], placeholder: string): I
 		required: true,
 		default: '',
 		placeholder,
-		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'name' } },
 	};
 }
@@ -183,7 +194,6 @@ export function descriptionField(): INodeProperties {
  */
 export function fieldsCollection(
 	name: 'additionalFields' | 'updateFields',
-	displayOptions: IDisplayOptions,
 	options: INodeProperties[],
 	description?: string,
 ): INodeProperties {
@@ -194,19 +204,17 @@ export function fieldsCollection(
 		placeholder: 'Add Field',
 		default: {},
 		...(description ? { description } : {}),
-		displayOptions,
 		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 
 /** Return All and Limit for a list operation. Pagination reads both (shared/pagination.ts). */
-export function returnAllAndLimit(show: IDisplayOptions['show']): INodeProperties[] {
+export function returnAllAndLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
 			name: 'returnAll',
 			type: 'boolean',
-			displayOptions: { show },
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
 		},
@@ -214,7 +222,7 @@ export function returnAllAndLimit(show: IDisplayOptions['show']): INodePropertie
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
-			displayOptions: { show: { ...show, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
@@ -224,70 +232,10 @@ export function returnAllAndLimit(show: IDisplayOptions['show']): INodePropertie
 			displayName: 'Pages in Parallel',
 			name: 'pagesInParallel',
 			type: 'number',
-			displayOptions: { show },
 			typeOptions: { minValue: 1, maxValue: 16 },
-			default: 8, // DEFAULT_PAGES_IN_PARALLEL
+			default: DEFAULT_PAGES_IN_PARALLEL,
 			description:
-				'How many pages to request at once once Releval has said how many there are. 1 fetches them one after another.',
+				'How many pages to request at once once Releval has said how many there are, from 1 (one after another) to 16',
 		},
 	];
-}
-
-export interface ResourceLocatorDefinition {
-	name: string;
-	displayName: string;
-	/** The `methods.listSearch` entry that fills "From list"; without one, the ID can only be typed ("By ID"). */
-	searchListMethod?: string;
-	description?: string;
-	required?: boolean;
-	displayOptions?: IDisplayOptions;
-	/** Where the chosen ID goes in the request, when it is not a path parameter. */
-	sendAs?: { type: 'body' | 'query'; property: string };
-}
-
-/** An ID parameter: "From List" (searchable, paginated) or "By ID". */
-export function resourceLocator(definition: ResourceLocatorDefinition): INodeProperties {
-	return {
-		displayName: definition.displayName,
-		name: definition.name,
-		type: 'resourceLocator',
-		default: { mode: definition.searchListMethod ? 'list' : 'id', value: '' },
-		required: definition.required ?? true,
-		description: definition.description,
-		displayOptions: definition.displayOptions,
-		modes: [
-			...(definition.searchListMethod
-				? [
-						{
-							displayName: 'From List',
-							name: 'list',
-							type: 'list' as const,
-							placeholder: `Select a ${definition.displayName.toLowerCase()}...`,
-							typeOptions: { searchListMethod: definition.searchListMethod, searchable: true },
-						},
-					]
-				: []),
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 01J8ZP4Q9K7X2M5N6R8T0V3W1Y',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^\\S+$', errorMessage: 'The ID must not contain spaces' },
-					},
-				],
-			},
-		],
-		routing: definition.sendAs
-			? {
-					send: {
-						type: definition.sendAs.type,
-						property: definition.sendAs.property,
-						value: '={{ $value.trim() }}',
-					},
-				}
-			: undefined,
-	};
 }

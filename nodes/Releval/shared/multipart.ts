@@ -1,14 +1,13 @@
 import type {
 	IBinaryData,
 	IDataObject,
-	IDisplayOptions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
 	PreSendAction,
 } from 'n8n-workflow';
 
-import type { OperationId } from './api';
+import type { OperationId } from '../../shared/api';
 import { encodeMultipart, textPartsOf, type MultipartFilePart } from './multipartEncoding';
 import { invalidParameter } from './validation';
 
@@ -148,14 +147,13 @@ export function sendMultipartUpload(upload: UploadOperationId): PreSendAction {
 // ---------------------------------------------------------------------------------------------------------
 
 /** "Input Binary Field": the binary property of the input item that holds the file. */
-export function binaryPropertyParameter(show: IDisplayOptions['show'], upload: UploadOperationId): INodeProperties {
+export function binaryPropertyParameter(upload: UploadOperationId): INodeProperties {
 	return {
 		displayName: BINARY_PROPERTY_LABEL,
 		name: BINARY_PROPERTY_PARAMETER,
 		type: 'string',
 		required: true,
 		default: 'data',
-		displayOptions: { show },
 		hint: `The name of the input binary field containing the file (${listOf(UPLOAD_FORMATS[upload].extensions)})`,
 		description:
 			'The binary property of the input item that holds the file. Its file name (with extension) is sent as is.',

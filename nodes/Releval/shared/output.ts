@@ -5,13 +5,12 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodePro
  * which also keeps AI-agent tool output small.
  */
 
-export function simplifyParameter(show: Record<string, string[]>): INodeProperties {
+export function simplifyParameter(): INodeProperties {
 	return {
 		displayName: 'Simplify',
 		name: 'simplify',
 		type: 'boolean',
 		default: true,
-		displayOptions: { show },
 		description: 'Whether to return a simplified version of the response instead of the raw data',
 	};
 }

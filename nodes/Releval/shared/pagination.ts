@@ -13,17 +13,18 @@ import {
 	CREDENTIAL_TYPE,
 	DEFAULT_PAGES_IN_PARALLEL,
 	FIRST_PAGE,
-	LIST_ITEM_KEYS,
-	LIST_TOTAL_KEYS,
-	LIST_TOTAL_PAGES_KEYS,
 	MAX_PAGES,
 	PAGE_PARAMETER,
 	PAGE_SIZE,
 	PAGE_SIZE_PARAMETER,
-} from './api';
-import { malformedResponseToNodeError } from './errors';
+} from '../../shared/api';
+import { malformedResponseToNodeError } from '../../shared/errors';
+import { isLastPage, readListPage, type ListPage } from '../../shared/listPage';
 import { applyPostReceive, routedSettings, routedWhere, withContinueOnFail } from './routing';
-import { send, type SendSettings } from './transport';
+import { send, type SendSettings } from '../../shared/transport';
+
+// Kept for the callers that read a list page through this module (Evaluation Run → Compare).
+export { isLastPage, readListPage, type ListPage };
 
 /*
  * The one place for pagination. List operations send `page` and `pageSize` (Releval's documented names) and
@@ -31,52 +32,6 @@ import { send, type SendSettings } from './transport';
  * short page, at an empty page, or at the user's limit; a server that repeats a page is stopped as soon as the
  * repeat arrives, and one that never stops is cut off at MAX_PAGES.
  */
-
-export interface ListPage {
-	items: IDataObject[];
-	/** Total number of items across all pages, when the server says. */
-	total?: number;
-	/** Total number of pages, when the server says. */
-	totalPages?: number;
-}
-
-function firstNumber(source: IDataObject, keys: readonly string[]): number | undefined {
-	for (const key of keys) {
-		const value = Number(source[key]);
-		if (source[key] !== undefined && source[key] !== null && Number.isFinite(value)) return value;
-	}
-	return undefined;
-}
-
-/**
- * INFERRED: Releval's list envelope is not documented. A page is a bare array, or an object holding the array
- * under one of LIST_ITEM_KEYS with an optional total (LIST_TOTAL_KEYS) or page count (LIST_TOTAL_PAGES_KEYS).
- * Returns a reason string when the body is neither.
- */
-export function readListPage(body: unknown): ListPage | string {
-	if (Array.isArray(body)) return { items: body as IDataObject[] };
-	if (!body || typeof body !== 'object') {
-		return `Expected a JSON list, got ${body === '' || body === undefined ? 'an empty body' : typeof body}.`;
-	}
-	const envelope = body as IDataObject;
-	const itemsKey = LIST_ITEM_KEYS.find((key) => Array.isArray(envelope[key]));
-	if (!itemsKey) {
-		return `The list response has no array under ${LIST_ITEM_KEYS.map((key) => `"${key}"`).join(', ')}.`;
-	}
-	return {
-		items: envelope[itemsKey] as IDataObject[],
-		total: firstNumber(envelope, LIST_TOTAL_KEYS),
-		totalPages: firstNumber(envelope, LIST_TOTAL_PAGES_KEYS),
-	};
-}
-
-/** Whether `page` (1-based) is the last one, given what it held and what the server said about the total. */
-export function isLastPage(listPage: ListPage, page: number, pageSize: number, collected: number): boolean {
-	if (listPage.items.length === 0 || listPage.items.length < pageSize) return true;
-	if (listPage.totalPages !== undefined && page - FIRST_PAGE + 1 >= listPage.totalPages) return true;
-	if (listPage.total !== undefined && collected >= listPage.total) return true;
-	return false;
-}
 
 /**
  * Spots a server that repeats itself: one that ignores `page` (a proxy dropping the query string, another paging

@@ -10,30 +10,31 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { errorItemJson, malformedResponseToNodeError } from './errors';
-import { readRetrySettings } from './retry';
+import { errorItemJson, malformedResponseToNodeError } from '../../shared/errors';
+import { readRetrySettings } from '../../shared/retry';
 import { allInputItems, leavesRequestToFirstItem, type CombinesItems } from './inputItems';
-import { send, type PassThrough, type SendSettings } from './transport';
+import { send, type PassThrough, type SendSettings } from '../../shared/transport';
 
 /*
  * The routing entry points. Every operation's routing hands its built request to one of the functions below (or to
- * the list paginator, shared/pagination.ts); they send it through the transport (shared/transport.ts), turn the
+ * the list paginator, shared/pagination.ts); they send it through the transport (nodes/shared/transport.ts), turn the
  * answer into items and run the operation's post-receive steps.
  */
 
 export type RoutedFunctions = IExecuteSingleFunctions | IExecutePaginationFunctions;
 
-/** "Evaluation → Get Many", for error messages. */
+/** Display names of the operations, "Resource → Operation", as the node's description gives them. */
+const operationLabels = new Map<string, string>();
+
+/** Records the display name of an operation; the resources do it as they build the description (shared/resource.ts). */
+export function nameOperation(resource: string, operation: string, label: string): void {
+	operationLabels.set(`${resource}/${operation}`, label);
+}
+
+/** "Evaluation → Get Many", for error messages: the display names of the node's resource and operation. */
 export function operationLabel(context: RoutedFunctions): string {
-	const node = context.getNode();
-	const resource = String(node.parameters.resource ?? '');
-	const operation = String(node.parameters.operation ?? '');
-	const pretty = (value: string) =>
-		value
-			.replace(/([a-z])([A-Z])/g, '$1 $2')
-			.replace(/^./, (first) => first.toUpperCase())
-			.replace(/^Ai\b/, 'AI');
-	return `${pretty(resource)} → ${operation === 'getAll' ? 'Get Many' : pretty(operation)}`;
+	const { resource, operation } = context.getNode().parameters;
+	return operationLabels.get(`${String(resource)}/${String(operation)}`) ?? `${String(resource)} → ${String(operation)}`;
 }
 
 /** Sends one request for a routed operation; see `send`. */

@@ -83,7 +83,8 @@ export function sendJsonParameter(target: JsonParameterTarget): PreSendAction {
 
 /**
  * Validates a JSON parameter that must be an object of string values (HTTP headers) and puts it in the body.
- * Numbers and booleans are sent as their text; nested objects, arrays and null are rejected.
+ * The one policy for header maps: text as is, numbers and booleans as their text (`3` → `"3"`, as an HTTP header
+ * carries them); nested objects, arrays and null are rejected.
  */
 export function sendStringMapParameter(target: { parameter: string; label: string; property: string }): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
@@ -106,6 +107,11 @@ export function sendStringMapParameter(target: { parameter: string; label: strin
 		requestOptions.body = { ...((requestOptions.body as IDataObject) ?? {}), [target.property]: map };
 		return requestOptions;
 	};
+}
+
+/** The `headers` JSON of a collection (Additional Fields, Update Fields…), checked as a header map and sent as `headers`. */
+export function sendHeaders(collection: string, label = 'Headers'): PreSendAction {
+	return sendStringMapParameter({ parameter: `${collection}.headers`, label, property: 'headers' });
 }
 
 /**

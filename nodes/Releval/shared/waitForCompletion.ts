@@ -1,7 +1,6 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type {
 	IDataObject,
-	IDisplayOptions,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
@@ -10,10 +9,10 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 
-import { isFinishedRun, type OperationId } from './api';
-import { apiRequest } from './apiRequest';
-import { malformedResponseToNodeError } from './errors';
-import { readRetrySettings } from './retry';
+import { isFinishedRun, type OperationId } from '../../shared/api';
+import { apiRequest } from '../../shared/apiRequest';
+import { malformedResponseToNodeError } from '../../shared/errors';
+import { readRetrySettings } from '../../shared/retry';
 import { operationLabel } from './routing';
 
 /*
@@ -28,6 +27,9 @@ import { operationLabel } from './routing';
  * minute plus 7. Each check may add the transport's own retries (429 / 5xx, Retries setting) and, after a
  * rejected token, one token request and one repeat.
  */
+
+/** How long Wait for Completion waits when its Timeout option is not set. */
+const DEFAULT_TIMEOUT_MINUTES = 60;
 
 /** The poll schedule. Tests read it to compute budgets; the values are the production ones. */
 export const WAIT_SCHEDULE = {
@@ -111,14 +113,13 @@ export function formatDuration(ms: number): string {
 }
 
 /** The "Options" collection with Wait for Completion, Timeout (Minutes) and Return Failed Runs as Output. */
-export function waitForCompletionOptions(show: IDisplayOptions['show'], what: string): INodeProperties {
+export function waitForCompletionOptions(what: string): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Return Failed Runs as Output',
@@ -132,8 +133,8 @@ export function waitForCompletionOptions(show: IDisplayOptions['show'], what: st
 				name: 'timeoutMinutes',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 1440 },
-				default: 60,
-				description: `How long to wait for the ${what} to finish before the item fails; the ${what} itself keeps going in Releval. Checks its status about once a minute (more often at first). Used with Wait for Completion.`,
+				default: DEFAULT_TIMEOUT_MINUTES,
+				description: `How long to wait for the ${what} to finish before the item fails; the ${what} itself keeps going in Releval. From 1 to 1440 (one day). Checks its status about once a minute (more often at first). Used with Wait for Completion.`,
 			},
 			{
 				displayName: 'Wait for Completion',
@@ -154,9 +155,9 @@ interface WaitSettings {
 function readWaitSettings(context: IExecuteSingleFunctions): WaitSettings | undefined {
 	const options = (context.getNodeParameter('options', {}) ?? {}) as IDataObject;
 	if (options.waitForCompletion !== true) return undefined;
-	const minutes = Number(options.timeoutMinutes ?? 60);
+	const minutes = Number(options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES);
 	return {
-		timeoutMs: (Number.isFinite(minutes) && minutes > 0 ? minutes : 60) * 60_000,
+		timeoutMs: (Number.isFinite(minutes) && minutes > 0 ? minutes : DEFAULT_TIMEOUT_MINUTES) * 60_000,
 		returnFailedRuns: options.returnFailedRuns === true,
 	};
 }

@@ -1,6 +1,7 @@
 import type { MockClient, MockReleval } from '../server';
-import { ProblemError, notFound, pageOf, type Resource } from '../state';
+import { ProblemError, notFound } from '../state';
 import { assertManageable, isAdmin, isVisible } from './aiProviders';
+import { registerCrud } from './crud';
 
 /*
  * AI judges: provider + model + prompt template. The provider must exist and be visible to the caller (404).
@@ -9,12 +10,6 @@ import { assertManageable, isAdmin, isVisible } from './aiProviders';
  */
 export function registerAiJudgeHandlers(mock: MockReleval): void {
 	const { aiJudges, aiProviders } = mock.state;
-
-	const visibleJudge = (id: string, client: MockClient): Resource => {
-		const judge = aiJudges.get(id);
-		if (!isVisible(judge, client)) throw notFound('AI judge', id);
-		return judge;
-	};
 
 	const checkProvider = (id: unknown, client: MockClient): void => {
 		const provider = aiProviders.byId.get(String(id));
@@ -27,52 +22,38 @@ export function registerAiJudgeHandlers(mock: MockReleval): void {
 		}
 	};
 
-	mock.handle('listAiJudges', 'Member', ({ query, client }) => ({
-		status: 200,
-		body: pageOf(aiJudges.all().filter((judge) => isVisible(judge, client)), query, mock.options.envelope),
-	}));
-
-	mock.handle('createAiJudge', 'Member', ({ body, client }) => {
-		const fields = body as Record<string, unknown>;
-		checkProvider(fields.ai_provider_id, client);
-		checkSharing(fields.shared, client);
-		const shared = fields.shared === true;
-		const judge = aiJudges.insert({
-			batch_size: 10,
-			concurrency: 1,
-			include_images: false,
-			...fields,
-			shared,
-			owner_id: shared ? null : client.clientId,
-		});
-		return { status: 201, body: judge };
+	const { find } = registerCrud(mock, {
+		collection: aiJudges,
+		idParam: 'aiJudgeId',
+		roles: { read: 'Member', write: 'Member' },
+		operations: { list: 'listAiJudges', create: 'createAiJudge', get: 'getAiJudge', update: 'updateAiJudge', delete: 'deleteAiJudge' },
+		visible: isVisible,
+		create: (fields, { client }) => {
+			checkProvider(fields.ai_provider_id, client);
+			checkSharing(fields.shared, client);
+			const shared = fields.shared === true;
+			return {
+				batch_size: 10,
+				concurrency: 1,
+				include_images: false,
+				...fields,
+				shared,
+				owner_id: shared ? null : client.clientId,
+			};
+		},
+		update: (judge, fields, { client }) => {
+			assertManageable(judge, client, 'AI judge');
+			if (fields.ai_provider_id !== undefined) checkProvider(fields.ai_provider_id, client);
+			checkSharing(fields.shared, client);
+			const owner =
+				fields.shared === undefined ? {} : { owner_id: fields.shared === true ? null : (judge.owner_id ?? client.clientId) };
+			return { ...fields, ...owner };
+		},
+		beforeDelete: (judge, { client }) => assertManageable(judge, client, 'AI judge'),
 	});
 
-	mock.handle('getAiJudge', 'Member', ({ params, client }) => ({
-		status: 200,
-		body: visibleJudge(params.aiJudgeId, client),
-	}));
-
-	mock.handle('updateAiJudge', 'Member', ({ params, body, client }) => {
-		const judge = visibleJudge(params.aiJudgeId, client);
-		assertManageable(judge, client, 'AI judge');
-		const fields = body as Record<string, unknown>;
-		if (fields.ai_provider_id !== undefined) checkProvider(fields.ai_provider_id, client);
-		checkSharing(fields.shared, client);
-		const owner =
-			fields.shared === undefined ? {} : { owner_id: fields.shared === true ? null : (judge.owner_id ?? client.clientId) };
-		return { status: 200, body: aiJudges.update(judge.id, { ...fields, ...owner }) };
-	});
-
-	mock.handle('deleteAiJudge', 'Member', ({ params, client }) => {
-		const judge = visibleJudge(params.aiJudgeId, client);
-		assertManageable(judge, client, 'AI judge');
-		aiJudges.remove(judge.id);
-		return { status: 204 };
-	});
-
-	mock.handle('testAiJudge', 'Member', ({ params, client }) => {
-		const judge = visibleJudge(params.aiJudgeId, client);
+	mock.handle('testAiJudge', 'Member', (input) => {
+		const judge = find(input);
 		const provider = aiProviders.get(String(judge.ai_provider_id));
 		const candidates = [
 			{ id: 'sample-1', title: 'Sample candidate 1' },

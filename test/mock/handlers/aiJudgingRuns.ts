@@ -1,6 +1,7 @@
 import { advanceJudgingRunOnGet, seedJudgingRun, setJudgingRunStatus } from '../lifecycle';
 import type { MockReleval } from '../server';
-import { ProblemError, notFound } from '../state';
+import { ProblemError, notFound, requireStatus } from '../state';
+import { registerCrud } from './crud';
 
 /**
  * AI judging runs: started on a completed (else 400), unlocked (else 409) evaluation run with an existing AI
@@ -15,34 +16,34 @@ export function registerAiJudgingRunHandlers(mock: MockReleval): void {
 		const run = runs.get(params.runId);
 		const { ai_judge_id: aiJudgeId } = body as { ai_judge_id: string };
 		if (!aiJudges.byId.has(aiJudgeId)) throw notFound('AI judge', aiJudgeId);
-		if (run.status !== 'completed') {
-			throw new ProblemError(
-				400,
-				'Run is not completed',
-				`Evaluation run ${run.id} is ${String(run.status)}; AI judging needs a completed run.`,
-			);
-		}
+		requireStatus(
+			run,
+			['completed'],
+			'Run is not completed',
+			`Evaluation run ${run.id} is ${String(run.status)}; AI judging needs a completed run.`,
+		);
 		if (run.locked === true) {
 			throw new ProblemError(409, 'Run is locked', `Evaluation run ${run.id} is locked; AI judging needs an unlocked run.`);
 		}
 		return { status: 201, body: seedJudgingRun(mock, { evaluation_run_id: run.id, ai_judge_id: aiJudgeId }) };
 	});
 
-	mock.handle('getAiJudgingRun', 'Rater', ({ params }) => {
-		aiJudgingRuns.get(params.judgingRunId);
-		advanceJudgingRunOnGet(mock, params.judgingRunId);
-		return { status: 200, body: aiJudgingRuns.get(params.judgingRunId) };
+	const { find } = registerCrud(mock, {
+		collection: aiJudgingRuns,
+		idParam: 'judgingRunId',
+		roles: { read: 'Rater', write: 'Member' },
+		operations: { get: 'getAiJudgingRun' },
+		beforeGet: (judgingRun) => advanceJudgingRunOnGet(mock, judgingRun.id),
 	});
 
-	mock.handle('cancelAiJudgingRun', 'Member', ({ params }) => {
-		const judgingRun = aiJudgingRuns.get(params.judgingRunId);
-		if (judgingRun.status !== 'queued' && judgingRun.status !== 'running') {
-			throw new ProblemError(
-				400,
-				'Judging run is not queued or running',
-				`AI judging run ${judgingRun.id} is ${String(judgingRun.status)}; only a queued or running judging run can be cancelled.`,
-			);
-		}
+	mock.handle('cancelAiJudgingRun', 'Member', (input) => {
+		const judgingRun = find(input);
+		requireStatus(
+			judgingRun,
+			['queued', 'running'],
+			'Judging run is not queued or running',
+			`AI judging run ${judgingRun.id} is ${String(judgingRun.status)}; only a queued or running judging run can be cancelled.`,
+		);
 		return { status: 200, body: setJudgingRunStatus(mock, judgingRun.id, 'cancelled') };
 	});
 }

@@ -1,5 +1,6 @@
 import type { MockClient, MockReleval } from '../server';
-import { ProblemError, ROLE_RANK, notFound, pageOf, type Resource } from '../state';
+import { ProblemError, ROLE_RANK, invalidFields, validationProblem, type Resource } from '../state';
+import { registerCrud } from './crud';
 
 /*
  * AI providers: stored LLM credentials. Secrets (api_key, secret_access_key) are write-only: kept in the
@@ -65,77 +66,56 @@ function checkSettings(type: string, body: Record<string, unknown>, creating: bo
 			}
 		}
 	}
-	if (Object.keys(errors).length > 0) {
-		throw new ProblemError(400, 'One or more validation errors occurred.', undefined, errors);
-	}
+	if (Object.keys(errors).length > 0) throw invalidFields(errors);
 }
 
 export function registerAiProviderHandlers(mock: MockReleval): void {
 	const { aiProviders, aiJudges } = mock.state;
 
-	const visibleProvider = (id: string, client: MockClient): Resource => {
-		const provider = aiProviders.get(id);
-		if (!isVisible(provider, client)) throw notFound('AI provider', id);
-		return provider;
-	};
-
-	mock.handle('listAiProviders', 'Member', ({ query, client }) => ({
-		status: 200,
-		body: pageOf(
-			aiProviders.all().filter((provider) => isVisible(provider, client)).map(providerView),
-			query,
-			mock.options.envelope,
-		),
-	}));
-
-	mock.handle('createAiProvider', 'Member', ({ body, client }) => {
-		const fields = body as Record<string, unknown>;
-		checkSettings(String(fields.type), fields, true);
-		const provider = aiProviders.insert({ ...fields, owner_id: isAdmin(client) ? null : client.clientId });
-		return { status: 201, body: providerView(provider) };
+	const { find } = registerCrud(mock, {
+		collection: aiProviders,
+		idParam: 'aiProviderId',
+		roles: { read: 'Member', write: 'Member' },
+		operations: {
+			list: 'listAiProviders',
+			create: 'createAiProvider',
+			get: 'getAiProvider',
+			update: 'updateAiProvider',
+			delete: 'deleteAiProvider',
+		},
+		visible: isVisible,
+		present: providerView,
+		create: (fields, { client }) => {
+			checkSettings(String(fields.type), fields, true);
+			return { ...fields, owner_id: isAdmin(client) ? null : client.clientId };
+		},
+		update: (provider, fields, { client }) => {
+			assertManageable(provider, client, 'AI provider');
+			if (fields.type !== undefined && fields.type !== provider.type) {
+				throw validationProblem('type', 'The type of an AI provider cannot change.');
+			}
+			checkSettings(String(provider.type), fields, false);
+			return fields;
+		},
+		beforeDelete: (provider, { client }) => {
+			assertManageable(provider, client, 'AI provider');
+			const users = aiJudges.all().filter((judge) => judge.ai_provider_id === provider.id);
+			if (users.length > 0) {
+				throw new ProblemError(
+					409,
+					'AI provider is in use',
+					`AI provider "${String(provider.name)}" is used by ${users.length} AI judge${users.length === 1 ? '' : 's'} (${users
+						.map((judge) => `"${String(judge.name)}"`)
+						.join(', ')}). Delete those judges or move them to another provider first.`,
+				);
+			}
+		},
 	});
 
-	mock.handle('getAiProvider', 'Member', ({ params, client }) => ({
-		status: 200,
-		body: providerView(visibleProvider(params.aiProviderId, client)),
-	}));
-
-	mock.handle('updateAiProvider', 'Member', ({ params, body, client }) => {
-		const provider = visibleProvider(params.aiProviderId, client);
-		assertManageable(provider, client, 'AI provider');
-		const fields = body as Record<string, unknown>;
-		if (fields.type !== undefined && fields.type !== provider.type) {
-			throw new ProblemError(400, 'One or more validation errors occurred.', undefined, {
-				type: ['The type of an AI provider cannot change.'],
-			});
-		}
-		checkSettings(String(provider.type), fields, false);
-		return { status: 200, body: providerView(aiProviders.update(provider.id, fields)) };
-	});
-
-	mock.handle('deleteAiProvider', 'Member', ({ params, client }) => {
-		const provider = visibleProvider(params.aiProviderId, client);
-		assertManageable(provider, client, 'AI provider');
-		const users = aiJudges.all().filter((judge) => judge.ai_provider_id === provider.id);
-		if (users.length > 0) {
-			throw new ProblemError(
-				409,
-				'AI provider is in use',
-				`AI provider "${String(provider.name)}" is used by ${users.length} AI judge${users.length === 1 ? '' : 's'} (${users
-					.map((judge) => `"${String(judge.name)}"`)
-					.join(', ')}). Delete those judges or move them to another provider first.`,
-			);
-		}
-		aiProviders.remove(provider.id);
-		return { status: 204 };
-	});
-
-	mock.handle('testAiProvider', 'Member', ({ params, body, client }) => {
-		const provider = visibleProvider(params.aiProviderId, client);
-		const { model } = body as { model: string };
-		if (model.trim() === '') {
-			throw new ProblemError(400, 'One or more validation errors occurred.', undefined, { model: ['model is required.'] });
-		}
+	mock.handle('testAiProvider', 'Member', (input) => {
+		const provider = find(input);
+		const { model } = input.body as { model: string };
+		if (model.trim() === '') throw validationProblem('model', 'model is required.');
 		return {
 			status: 200,
 			body: {

@@ -1,8 +1,9 @@
 import { createHash } from 'crypto';
 
 import type { MockReleval } from '../server';
-import { pageOf } from '../state';
-import { jsonLinesOf, requireExtension, requireFile, textOf, validationProblem } from './uploads';
+import { validationProblem } from '../state';
+import { registerCrud } from './crud';
+import { jsonLinesOf, requireExtension, requireFile, textOf } from './uploads';
 
 /*
  * Analyses compare the result lists of query templates with a baseline template's (SEEN): rank-biased overlap
@@ -97,6 +98,14 @@ function score(executions: Execution[], baseline: string, templateIds: string[])
 	return { metrics: { rbo_p: RBO_P, templates }, results, query_count: baselineByQuery.size };
 }
 
+interface LiveAnalysisRequest {
+	name: string;
+	endpoint_id: string;
+	query_set_id: string;
+	baseline: string;
+	query_template_ids: string[];
+}
+
 function idsOf(value: unknown): string[] | undefined {
 	if (!Array.isArray(value)) return undefined;
 	return value.map((entry) => (entry && typeof entry === 'object' ? String((entry as { id?: unknown }).id) : String(entry)));
@@ -105,17 +114,17 @@ function idsOf(value: unknown): string[] | undefined {
 export function registerAnalysisHandlers(mock: MockReleval): void {
 	const { analyses, endpoints, querySets, queryTemplates } = mock.state;
 
-	mock.handle('listAnalyses', 'Rater', ({ query }) => ({
-		status: 200,
-		body: pageOf(
-			analyses.all().map(({ results: _results, ...rest }) => rest),
-			query,
-			mock.options.envelope,
-		),
-	}));
+	registerCrud(mock, {
+		collection: analyses,
+		idParam: 'analysisId',
+		roles: { read: 'Rater', write: 'Member' },
+		operations: { list: 'listAnalyses', create: 'createAnalysis', get: 'getAnalysis' },
+		listed: ({ results: _results, ...rest }) => rest,
+		create: (fields) => liveAnalysis(fields as unknown as LiveAnalysisRequest),
+	});
 
-	mock.handle('createAnalysis', 'Member', ({ body }) => {
-		const request = body as { name: string; endpoint_id: string; query_set_id: string; baseline: string; query_template_ids: string[] };
+	/** A live analysis: every template run on every query of the set, scored against the baseline. */
+	function liveAnalysis(request: LiveAnalysisRequest): Record<string, unknown> {
 		if (!request.name.trim()) throw validationProblem('name', 'The name field is required.');
 		if (request.query_template_ids.length === 0) {
 			throw validationProblem('query_template_ids', 'At least one query template is required.');
@@ -130,16 +139,8 @@ export function registerAnalysisHandlers(mock: MockReleval): void {
 		const executions = queries.flatMap((query) =>
 			templateIds.map((templateId) => ({ query, templateId, candidates: syntheticResults(query, templateId, request.baseline) })),
 		);
-		return {
-			status: 201,
-			body: analyses.insert({
-				...request,
-				status: 'completed',
-				source: 'live',
-				...score(executions, request.baseline, templateIds.slice(1)),
-			}),
-		};
-	});
+		return { ...request, status: 'completed', source: 'live', ...score(executions, request.baseline, templateIds.slice(1)) };
+	}
 
 	mock.handle('uploadAnalysis', 'Member', ({ body, files }) => {
 		const { name } = body as { name: string };
@@ -176,9 +177,4 @@ export function registerAnalysisHandlers(mock: MockReleval): void {
 			}),
 		};
 	});
-
-	mock.handle('getAnalysis', 'Rater', ({ params }) => ({
-		status: 200,
-		body: analyses.get(params.analysisId),
-	}));
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'crypto';
 
 import type { MockClient, MockReleval } from '../server';
-import { ProblemError, ROLE_RANK, newId, notFound, pageOf, type Resource, type Role } from '../state';
+import { ProblemError, ROLE_RANK, newId, type Resource, type Role } from '../state';
 import { isAdmin } from './aiProviders';
+import { registerCrud } from './crud';
 
 /*
  * App clients: OAuth2 client credentials with roles. A caller can only assign roles at or below its own highest
@@ -21,12 +22,6 @@ export function highestRank(client: MockClient): number {
 export function registerAppClientHandlers(mock: MockReleval): void {
 	const { appClients } = mock.state;
 
-	const ownClient = (id: string, caller: MockClient): Resource => {
-		const appClient = appClients.get(id);
-		if (!isAdmin(caller) && appClient.created_by !== caller.clientId) throw notFound('App client', id);
-		return appClient;
-	};
-
 	/** Puts the credentials where the token endpoint finds them (replacing any old secret). */
 	const setCredentials = (appClient: Resource, secret: string | undefined): void => {
 		const clients = mock.options.clients;
@@ -41,14 +36,15 @@ export function registerAppClientHandlers(mock: MockReleval): void {
 		authentication_url: `${mock.url}/api/v1/oauth2/token`,
 	});
 
-	mock.handle('listAppClients', 'Member', ({ query, client }) => ({
-		status: 200,
-		body: pageOf(
-			appClients.all().filter((appClient) => isAdmin(client) || appClient.created_by === client.clientId),
-			query,
-			mock.options.envelope,
-		),
-	}));
+	const { find } = registerCrud(mock, {
+		collection: appClients,
+		idParam: 'appClientId',
+		roles: { read: 'Member', write: 'Member' },
+		operations: { list: 'listAppClients', get: 'getAppClient', delete: 'deleteAppClient' },
+		visible: (appClient, caller) => isAdmin(caller) || appClient.created_by === caller.clientId,
+		// the deleted client's credentials stop working
+		beforeDelete: (appClient) => setCredentials(appClient, undefined),
+	});
 
 	mock.handle('createAppClient', 'Member', ({ body, client }) => {
 		const fields = body as { name: string; description?: string; roles?: Role[] };
@@ -75,20 +71,8 @@ export function registerAppClientHandlers(mock: MockReleval): void {
 		return { status: 201, body: withSecret(appClient, secret) };
 	});
 
-	mock.handle('getAppClient', 'Member', ({ params, client }) => ({
-		status: 200,
-		body: ownClient(params.appClientId, client),
-	}));
-
-	mock.handle('deleteAppClient', 'Member', ({ params, client }) => {
-		const appClient = ownClient(params.appClientId, client);
-		appClients.remove(appClient.id);
-		setCredentials(appClient, undefined);
-		return { status: 204 };
-	});
-
-	mock.handle('regenerateAppClientSecret', 'Member', ({ params, client }) => {
-		const appClient = ownClient(params.appClientId, client);
+	mock.handle('regenerateAppClientSecret', 'Member', (input) => {
+		const appClient = find(input);
 		const secret = randomBytes(32).toString('base64url');
 		setCredentials(appClient, secret);
 		return { status: 200, body: withSecret(appClient, secret) };

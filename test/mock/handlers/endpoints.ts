@@ -1,5 +1,6 @@
 import type { MockReleval } from '../server';
-import { ProblemError, pageOf, type Resource } from '../state';
+import { ProblemError, type Resource } from '../state';
+import { registerCrud } from './crud';
 
 /** SEEN: authentication secrets are encrypted at rest and can be overwritten but never read back. */
 const SECRET_FIELDS = ['token', 'password', 'access_secret', 'header_value'];
@@ -47,40 +48,33 @@ function searchResult(configuration: TestConfiguration) {
 export function registerEndpointHandlers(mock: MockReleval): void {
 	const { endpoints, corpora } = mock.state;
 
-	function checkReferences(fields: Record<string, unknown>) {
+	/** The corpus an endpoint names must exist (404). */
+	function checkReferences(fields: Record<string, unknown>): Record<string, unknown> {
 		if (typeof fields.corpus_id === 'string') corpora.get(fields.corpus_id);
+		return fields;
 	}
 
-	mock.handle('listEndpoints', 'Member', ({ query }) => ({
-		status: 200,
-		body: pageOf(endpoints.all().map(present), query, mock.options.envelope),
-	}));
-
-	mock.handle('createEndpoint', 'Member', ({ body }) => {
-		const fields = body as Record<string, unknown>;
-		checkReferences(fields);
-		return { status: 201, body: present(endpoints.insert({ candidates_mapping: '@', ...fields })) };
-	});
-
-	mock.handle('getEndpoint', 'Member', ({ params }) => ({ status: 200, body: present(endpoints.get(params.endpointId)) }));
-
-	mock.handle('updateEndpoint', 'Member', ({ params, body }) => {
-		endpoints.get(params.endpointId);
-		const fields = body as Record<string, unknown>;
-		checkReferences(fields);
-		return { status: 200, body: present(endpoints.update(params.endpointId, fields)) };
-	});
-
-	mock.handle('deleteEndpoint', 'Member', ({ params }) => {
-		endpoints.remove(params.endpointId);
-		return { status: 204 };
+	const { find } = registerCrud(mock, {
+		collection: endpoints,
+		idParam: 'endpointId',
+		roles: { read: 'Member', write: 'Member' },
+		operations: {
+			list: 'listEndpoints',
+			create: 'createEndpoint',
+			get: 'getEndpoint',
+			update: 'updateEndpoint',
+			delete: 'deleteEndpoint',
+		},
+		present,
+		create: (fields) => ({ candidates_mapping: '@', ...checkReferences(fields) }),
+		update: (_endpoint, fields) => checkReferences(fields),
 	});
 
 	mock.handle('testEndpoint', 'Member', ({ body }) => searchResult(body as TestConfiguration));
 
-	mock.handle('testEndpointById', 'Member', ({ params, body }) => {
-		const endpoint = endpoints.get(params.endpointId);
-		const overrides = (body ?? {}) as Record<string, unknown>;
+	mock.handle('testEndpointById', 'Member', (input) => {
+		const endpoint = find(input);
+		const overrides = (input.body ?? {}) as Record<string, unknown>;
 		return searchResult({ ...(endpoint as unknown as TestConfiguration), ...overrides });
 	});
 }

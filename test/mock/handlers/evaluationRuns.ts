@@ -1,12 +1,15 @@
 import { advanceOnGet, runResults, setRunStatus } from '../lifecycle';
 import type { MockReleval } from '../server';
-import { ProblemError, now, pageOf } from '../state';
+import { now, requireStatus } from '../state';
+import { registerCrud } from './crud';
 
 /** The settings a run is created with, and that Clone copies. */
 const RUN_SETTINGS = ['name', 'scale', 'metrics', 'body', 'query_string', 'content_type', 'headers'];
 
-function pickSettings(source: Record<string, unknown>): Record<string, unknown> {
-	return Object.fromEntries(RUN_SETTINGS.filter((key) => source[key] !== undefined).map((key) => [key, source[key]]));
+/** A new run: the settings of `source` (a create request, or the run Clone copies), pending and unlocked. */
+function pendingRun(source: Record<string, unknown>): Record<string, unknown> {
+	const settings = RUN_SETTINGS.filter((key) => source[key] !== undefined).map((key) => [key, source[key]]);
+	return { ...Object.fromEntries(settings), status: 'pending', locked: false, metric_values: {} };
 }
 
 /**
@@ -18,83 +21,60 @@ function pickSettings(source: Record<string, unknown>): Record<string, unknown> 
 export function registerEvaluationRunHandlers(mock: MockReleval): void {
 	const { evaluations, runs } = mock.state;
 
-	mock.handle('listEvaluationRuns', 'Rater', ({ params, query }) => {
-		evaluations.get(params.evaluationId);
-		const list = runs.all().filter((run) => run.evaluation_id === params.evaluationId);
-		return { status: 200, body: pageOf(list, query, mock.options.envelope) };
+	const { find } = registerCrud(mock, {
+		collection: runs,
+		idParam: 'runId',
+		roles: { read: 'Rater', write: 'Member' },
+		operations: { list: 'listEvaluationRuns', create: 'createEvaluationRun', get: 'getEvaluationRun' },
+		parent: { collection: evaluations, idParam: 'evaluationId', field: 'evaluation_id' },
+		create: pendingRun,
+		beforeGet: (run) => advanceOnGet(mock, run.id),
 	});
 
-	mock.handle('createEvaluationRun', 'Member', ({ params, body }) => {
-		evaluations.get(params.evaluationId);
-		const run = runs.insert({
-			evaluation_id: params.evaluationId,
-			...pickSettings(body as Record<string, unknown>),
-			status: 'pending',
-			locked: false,
-			metric_values: {},
-		});
-		return { status: 201, body: run };
-	});
-
-	mock.handle('getEvaluationRun', 'Rater', ({ params }) => {
-		runs.get(params.runId);
-		advanceOnGet(mock, params.runId);
-		return { status: 200, body: runs.get(params.runId) };
-	});
-
-	mock.handle('startEvaluationRun', 'Member', ({ params }) => {
-		const run = runs.get(params.runId);
-		if (run.status !== 'pending') {
-			throw new ProblemError(
-				400,
-				'Run is not pending',
-				`Evaluation run ${run.id} is ${String(run.status)}; only a pending run can be started. Clone it to run it again.`,
-			);
-		}
+	mock.handle('startEvaluationRun', 'Member', (input) => {
+		const run = find(input);
+		requireStatus(
+			run,
+			['pending'],
+			'Run is not pending',
+			`Evaluation run ${run.id} is ${String(run.status)}; only a pending run can be started. Clone it to run it again.`,
+		);
 		return { status: 200, body: setRunStatus(mock, run.id, 'queued') };
 	});
 
-	mock.handle('stopEvaluationRun', 'Member', ({ params }) => {
-		const run = runs.get(params.runId);
-		if (run.status !== 'queued' && run.status !== 'running') {
-			throw new ProblemError(
-				400,
-				'Run is not queued or running',
-				`Evaluation run ${run.id} is ${String(run.status)}; only a queued or running run can be stopped.`,
-			);
-		}
+	mock.handle('stopEvaluationRun', 'Member', (input) => {
+		const run = find(input);
+		requireStatus(
+			run,
+			['queued', 'running'],
+			'Run is not queued or running',
+			`Evaluation run ${run.id} is ${String(run.status)}; only a queued or running run can be stopped.`,
+		);
 		const stopped = setRunStatus(mock, run.id, 'cancelled');
 		return { status: 200, body: { id: stopped.id, status: stopped.status, updated: stopped.updated } };
 	});
 
-	mock.handle('getEvaluationRunResults', 'Rater', ({ params }) => {
-		const run = runs.get(params.runId);
+	mock.handle('getEvaluationRunResults', 'Rater', (input) => {
+		const run = find(input);
 		return {
 			status: 200,
 			body: { run_id: run.id, status: run.status, metric_values: run.metric_values ?? {}, queries: runResults(mock, run.id) },
 		};
 	});
 
-	mock.handle('cloneEvaluationRun', 'Member', ({ params }) => {
-		const source = runs.get(params.runId);
-		const clone = runs.insert({
-			evaluation_id: source.evaluation_id,
-			...pickSettings(source),
-			status: 'pending',
-			locked: false,
-			metric_values: {},
-			cloned_from: source.id,
-		});
+	mock.handle('cloneEvaluationRun', 'Member', (input) => {
+		const source = find(input);
+		const clone = runs.insert({ evaluation_id: source.evaluation_id, ...pendingRun(source), cloned_from: source.id });
 		return { status: 201, body: clone };
 	});
 
-	mock.handle('lockEvaluationRun', 'Member', ({ params }) => {
-		runs.get(params.runId);
-		return { status: 200, body: runs.update(params.runId, { locked: true, locked_at: now() }) };
+	mock.handle('lockEvaluationRun', 'Member', (input) => {
+		const run = find(input);
+		return { status: 200, body: runs.update(run.id, { locked: true, locked_at: now() }) };
 	});
 
-	mock.handle('exportEvaluationRunJudgments', 'Rater', ({ params }) => {
-		const run = runs.get(params.runId);
+	mock.handle('exportEvaluationRunJudgments', 'Rater', (input) => {
+		const run = find(input);
 		const rows = runResults(mock, run.id).flatMap((query) =>
 			query.candidates
 				.filter((candidate) => candidate.grade !== null)

@@ -1,32 +1,18 @@
 import type { MockReleval } from '../server';
-import { pageOf } from '../state';
+import { registerCrud } from './crud';
 
-/** Evaluations: CRUD over the in-memory collection. Referenced ids must exist, as Releval would check. */
+/** Evaluations: CRUD over the in-memory collection. Raters read them; changing them needs Member. */
 export function registerEvaluationHandlers(mock: MockReleval): void {
-	const { evaluations } = mock.state;
-
-	mock.handle('listEvaluations', 'Rater', ({ query }) => ({
-		status: 200,
-		body: pageOf(evaluations.all(), query, mock.options.envelope),
-	}));
-
-	mock.handle('createEvaluation', 'Member', ({ body }) => ({
-		status: 201,
-		body: evaluations.insert(body as Record<string, unknown>),
-	}));
-
-	mock.handle('getEvaluation', 'Rater', ({ params }) => ({
-		status: 200,
-		body: evaluations.get(params.evaluationId),
-	}));
-
-	mock.handle('updateEvaluation', 'Member', ({ params, body }) => ({
-		status: 200,
-		body: evaluations.update(params.evaluationId, body as Record<string, unknown>),
-	}));
-
-	mock.handle('deleteEvaluation', 'Member', ({ params }) => {
-		evaluations.remove(params.evaluationId);
-		return { status: 204 };
+	registerCrud(mock, {
+		collection: mock.state.evaluations,
+		idParam: 'evaluationId',
+		roles: { read: 'Rater', write: 'Member' },
+		operations: {
+			list: 'listEvaluations',
+			create: 'createEvaluation',
+			get: 'getEvaluation',
+			update: 'updateEvaluation',
+			delete: 'deleteEvaluation',
+		},
 	});
 }

@@ -1,6 +1,7 @@
 import type { MockReleval, UploadedFile } from '../server';
-import { pageOf } from '../state';
-import { jsonLinesOf, linesOf, requireExtension, requireFile, textOf, validationProblem } from './uploads';
+import { validationProblem } from '../state';
+import { registerCrud } from './crud';
+import { jsonLinesOf, linesOf, requireExtension, requireFile, textOf } from './uploads';
 
 /*
  * Judgment lists: uploaded files of existing judgments for a corpus. The parser is picked by the file extension
@@ -89,10 +90,12 @@ function checkRows(rows: Array<{ row: number; value: Row }>, scale: string): voi
 export function registerJudgmentListHandlers(mock: MockReleval): void {
 	const { judgmentLists, corpora } = mock.state;
 
-	mock.handle('listJudgmentLists', 'Rater', ({ query }) => ({
-		status: 200,
-		body: pageOf(judgmentLists.all(), query, mock.options.envelope),
-	}));
+	registerCrud(mock, {
+		collection: judgmentLists,
+		idParam: 'judgmentListId',
+		roles: { read: 'Rater', write: 'Member' },
+		operations: { list: 'listJudgmentLists', get: 'getJudgmentList', delete: 'deleteJudgmentList' },
+	});
 
 	mock.handle('uploadJudgmentList', 'Member', ({ body, files }) => {
 		const fields = body as { name: string; corpus_id: string; type: string; scale: string; description?: string };
@@ -120,15 +123,5 @@ export function registerJudgmentListHandlers(mock: MockReleval): void {
 					: {}),
 			}),
 		};
-	});
-
-	mock.handle('getJudgmentList', 'Rater', ({ params }) => ({
-		status: 200,
-		body: judgmentLists.get(params.judgmentListId),
-	}));
-
-	mock.handle('deleteJudgmentList', 'Member', ({ params }) => {
-		judgmentLists.remove(params.judgmentListId);
-		return { status: 204 };
 	});
 }

@@ -1,6 +1,6 @@
 import { SCALE_MAX, findQuery, recomputeMetrics, type Scale } from '../lifecycle';
 import type { MockReleval } from '../server';
-import { ProblemError } from '../state';
+import { ProblemError, invalidFields } from '../state';
 
 interface SubmittedJudgments {
 	queries: Array<{ query_id: string; judgments: Array<{ candidate_id: string; grade: number }> }>;
@@ -45,9 +45,7 @@ export function registerJudgmentHandlers(mock: MockReleval): void {
 				}
 			});
 		});
-		if (Object.keys(errors).length) {
-			throw new ProblemError(400, 'One or more validation errors occurred.', undefined, errors);
-		}
+		if (Object.keys(errors).length) throw invalidFields(errors);
 
 		const runIds = new Set<string>();
 		let count = 0;

@@ -1,6 +1,7 @@
 import type { MockReleval } from '../server';
-import { pageOf, type Resource } from '../state';
-import { jsonLinesOf, linesOf, requireExtension, requireFile, textOf, validationProblem } from './uploads';
+import { validationProblem, type Resource } from '../state';
+import { registerCrud } from './crud';
+import { jsonLinesOf, linesOf, requireExtension, requireFile, textOf } from './uploads';
 
 /*
  * Query sets: created from JSON (text queries or query objects, never mixed) or uploaded as .txt (one query per
@@ -45,30 +46,31 @@ function summary(querySet: Resource): Resource {
 	return rest as Resource;
 }
 
+/** What a new query set stores, after checking its name and its queries (named `field` in errors). */
+function querySetFields(fields: { name?: string; description?: string }, queries: Query[], field: string, extra = {}) {
+	if (!fields.name?.trim()) throw validationProblem('name', 'The name field is required.');
+	checkQueries(queries, field);
+	return {
+		name: fields.name,
+		...(fields.description ? { description: fields.description } : {}),
+		format: formatOf(queries),
+		query_count: queries.length,
+		queries,
+		...extra,
+	};
+}
+
 export function registerQuerySetHandlers(mock: MockReleval): void {
 	const { querySets } = mock.state;
 
-	function create(fields: { name?: string; description?: string }, queries: Query[], field: string, extra = {}) {
-		if (!fields.name?.trim()) throw validationProblem('name', 'The name field is required.');
-		checkQueries(queries, field);
-		return querySets.insert({
-			name: fields.name,
-			...(fields.description ? { description: fields.description } : {}),
-			format: formatOf(queries),
-			query_count: queries.length,
-			queries,
-			...extra,
-		});
-	}
-
-	mock.handle('listQuerySets', 'Rater', ({ query }) => ({
-		status: 200,
-		body: pageOf(querySets.all().map(summary), query, mock.options.envelope),
-	}));
-
-	mock.handle('createQuerySet', 'Member', ({ body }) => {
-		const request = body as { name?: string; description?: string; queries?: Query[] };
-		return { status: 201, body: create(request, request.queries ?? [], 'queries') };
+	registerCrud(mock, {
+		collection: querySets,
+		idParam: 'querySetId',
+		roles: { read: 'Rater', write: 'Member' },
+		operations: { list: 'listQuerySets', create: 'createQuerySet', get: 'getQuerySet', delete: 'deleteQuerySet' },
+		listed: summary,
+		create: (request: { name?: string; description?: string; queries?: Query[] }) =>
+			querySetFields(request, request.queries ?? [], 'queries'),
 	});
 
 	mock.handle('uploadQuerySet', 'Member', ({ body, files }) => {
@@ -76,17 +78,7 @@ export function registerQuerySetHandlers(mock: MockReleval): void {
 		const extension = requireExtension(file, 'file', ['.txt', '.jsonl']);
 		const queries = parseQueryFile(textOf(file, 'file'), extension, 'file');
 		if (queries.length === 0) throw validationProblem('file', `${file.filename} contains no queries.`);
-		const querySet = create(body as { name?: string; description?: string }, queries, 'file', { file_name: file.filename });
-		return { status: 201, body: summary(querySet) };
-	});
-
-	mock.handle('getQuerySet', 'Rater', ({ params }) => ({
-		status: 200,
-		body: querySets.get(params.querySetId),
-	}));
-
-	mock.handle('deleteQuerySet', 'Member', ({ params }) => {
-		querySets.remove(params.querySetId);
-		return { status: 204 };
+		const fields = querySetFields(body as { name?: string; description?: string }, queries, 'file', { file_name: file.filename });
+		return { status: 201, body: summary(querySets.insert(fields)) };
 	});
 }

@@ -1,5 +1,6 @@
 import type { MockReleval } from '../server';
-import { ProblemError, notFound, pageOf } from '../state';
+import { notFound, validationProblem } from '../state';
+import { registerCrud } from './crud';
 
 type Query = string | Record<string, unknown>;
 
@@ -45,34 +46,22 @@ function renderAll(fields: TemplateFields, queries: Query[]) {
 export function registerQueryTemplateHandlers(mock: MockReleval): void {
 	const { queryTemplates, querySets } = mock.state;
 
-	mock.handle('listQueryTemplates', 'Member', ({ query }) => ({
-		status: 200,
-		body: pageOf(queryTemplates.all(), query, mock.options.envelope),
-	}));
-
-	mock.handle('createQueryTemplate', 'Member', ({ body }) => ({
-		status: 201,
-		body: queryTemplates.insert(body as Record<string, unknown>),
-	}));
-
-	mock.handle('getQueryTemplate', 'Member', ({ params }) => ({
-		status: 200,
-		body: queryTemplates.get(params.queryTemplateId),
-	}));
-
-	mock.handle('updateQueryTemplate', 'Member', ({ params, body }) => ({
-		status: 200,
-		body: queryTemplates.update(params.queryTemplateId, body as Record<string, unknown>),
-	}));
+	registerCrud(mock, {
+		collection: queryTemplates,
+		idParam: 'queryTemplateId',
+		roles: { read: 'Member', write: 'Member' },
+		operations: {
+			list: 'listQueryTemplates',
+			create: 'createQueryTemplate',
+			get: 'getQueryTemplate',
+			update: 'updateQueryTemplate',
+		},
+	});
 
 	mock.handle('deleteQueryTemplates', 'Member', ({ query }) => {
 		const raw = (query as Record<string, unknown>).ids;
 		const ids = ([] as unknown[]).concat(raw ?? []).map(String);
-		if (ids.length === 0) {
-			throw new ProblemError(400, 'One or more validation errors occurred.', undefined, {
-				ids: ['At least one query template id is required.'],
-			});
-		}
+		if (ids.length === 0) throw validationProblem('ids', 'At least one query template id is required.');
 		const unknown = ids.filter((id) => !queryTemplates.byId.has(id));
 		if (unknown.length > 0) throw notFound('Query template', unknown.join(', '));
 		for (const id of ids) queryTemplates.remove(id);

@@ -1,5 +1,6 @@
 import type { MockReleval } from '../server';
-import { ProblemError, newId, pageOf, type Resource } from '../state';
+import { invalidFields, newId, type Resource } from '../state';
+import { registerCrud } from './crud';
 
 /*
  * Sites: registrations for browser UBI tracking. Each has an internal id (the path parameter) and a separate
@@ -17,9 +18,7 @@ function checkOrigins(origins: unknown): void {
 			errors[`allowed_origins[${index}]`] = [`${JSON.stringify(origin)} is not a valid origin.`];
 		}
 	});
-	if (Object.keys(errors).length > 0) {
-		throw new ProblemError(400, 'One or more validation errors occurred.', undefined, errors);
-	}
+	if (Object.keys(errors).length > 0) throw invalidFields(errors);
 }
 
 /** The registered site whose public site_id is `siteId`, if any. */
@@ -28,31 +27,20 @@ export function siteByPublicId(mock: MockReleval, siteId: unknown): Resource | u
 }
 
 export function registerSiteHandlers(mock: MockReleval): void {
-	const { sites } = mock.state;
-
-	mock.handle('listSites', 'Member', ({ query }) => ({
-		status: 200,
-		body: pageOf(sites.all(), query, mock.options.envelope),
-	}));
-
-	mock.handle('createSite', 'Member', ({ body }) => {
-		const fields = body as Record<string, unknown>;
-		checkOrigins(fields.allowed_origins);
-		return { status: 201, body: sites.insert({ ...fields, site_id: newId() }) };
-	});
-
-	mock.handle('getSite', 'Member', ({ params }) => ({ status: 200, body: sites.get(params.siteId) }));
-
-	mock.handle('updateSite', 'Member', ({ params, body }) => {
-		const fields = body as Record<string, unknown>;
-		sites.get(params.siteId);
-		checkOrigins(fields.allowed_origins);
-		const { site_id: _ignored, ...changes } = fields;
-		return { status: 200, body: sites.update(params.siteId, changes) };
-	});
-
-	mock.handle('deleteSite', 'Member', ({ params }) => {
-		sites.remove(params.siteId);
-		return { status: 204 };
+	registerCrud(mock, {
+		collection: mock.state.sites,
+		idParam: 'siteId',
+		roles: { read: 'Member', write: 'Member' },
+		operations: { list: 'listSites', create: 'createSite', get: 'getSite', update: 'updateSite', delete: 'deleteSite' },
+		create: (fields) => {
+			checkOrigins(fields.allowed_origins);
+			return { ...fields, site_id: newId() };
+		},
+		update: (_site, fields) => {
+			checkOrigins(fields.allowed_origins);
+			// the public site_id is fixed at creation
+			const { site_id: _ignored, ...changes } = fields;
+			return changes;
+		},
 	});
 }

@@ -1,14 +1,10 @@
 import type { UploadedFile } from '../server';
-import { ProblemError } from '../state';
+import { validationProblem } from '../state';
 
 /*
  * What the mock's upload handlers share: the uploaded file of a form field, its extension (Releval picks the
  * parser by it) and its lines.
  */
-
-export function validationProblem(field: string, message: string): ProblemError {
-	return new ProblemError(400, 'One or more validation errors occurred.', undefined, { [field]: [message] });
-}
 
 /** The file of a multipart field, or Releval's 400 when it is missing or empty. */
 export function requireFile(files: Record<string, UploadedFile>, field: string): UploadedFile {

@@ -4,12 +4,10 @@ import { RelevalTrigger } from '../../../nodes/RelevalTrigger/RelevalTrigger.nod
 import { MAX_PAGES_PER_LIST } from '../../../nodes/RelevalTrigger/listWindow';
 import { MAX_EVALUATIONS_PER_POLL, MAX_TRACKED_RUNS, type RunRecord } from '../../../nodes/RelevalTrigger/runEvents';
 import { PollHarness } from '../../harness/poll';
-import { byId, failureOf, useMockReleval, type TestContext } from '../../helpers';
+import { byId, failureOf, harnessFor, useMockReleval, type TestContext } from '../../helpers';
 import { seedRun, setRunStatus, type RunStatus } from '../../mock/lifecycle';
 import { startMockReleval, type MockReleval } from '../../mock/server';
 import { pageOf } from '../../mock/state';
-import { NodeHarness } from '../../harness';
-import { DEFAULT_CLIENT } from '../../mock/server';
 
 const finished = (extra: INodeParameters = {}): INodeParameters => ({ event: 'evaluationRunFinished', ...extra });
 const started = (extra: INodeParameters = {}): INodeParameters => ({ event: 'evaluationRunStarted', ...extra });
@@ -143,9 +141,7 @@ describe('Releval Trigger', () => {
 			async (envelope) => {
 				const mock = await startMockReleval({ envelope });
 				try {
-					const harness = new PollHarness(
-						new NodeHarness({ baseUrl: mock.url, clientId: DEFAULT_CLIENT.clientId, clientSecret: DEFAULT_CLIENT.clientSecret }),
-					);
+					const harness = new PollHarness(harnessFor(mock.url));
 					const evaluation = seedEvaluation(mock);
 					for (const run of seedRuns(mock, evaluation.id, 740, 'completed')) changedAt(mock, run.id, '2025-01-01T00:00:00.000Z');
 					const parameters = finished({ evaluationId: byId(evaluation.id) });

@@ -1,8 +1,6 @@
-import { LoadOptionsContext } from 'n8n-core';
-import { Workflow, type INodeListSearchResult, type INodeParameters } from 'n8n-workflow';
+import type { INodeListSearchResult, INodeParameters } from 'n8n-workflow';
 
 import { listSearch } from '../../../nodes/Releval/listSearch';
-import { nodeTypes } from '../../harness';
 import { byId, failureOf, useMockReleval, type TestContext } from '../../helpers';
 import { enableAutoAdvance, runResults, seedRun, setRunStatus } from '../../mock/lifecycle';
 import { DEFAULT_CLIENT } from '../../mock/server';
@@ -86,6 +84,20 @@ describe('Evaluation Run', () => {
 			expect(t.mock.requests).toHaveLength(0);
 		});
 
+		test('Headers Override follows the one header-map policy: numbers and booleans are sent as their text', async () => {
+			const evaluation = seedEvaluation(t);
+			await t.harness.run(
+				run({
+					operation: 'create',
+					evaluationId: byId(evaluation.id),
+					name: 'R',
+					scale: 'graded',
+					additionalFields: { headers: '{"X-Retries": 3, "X-Debug": true, "X-Api-Key": "k"}' },
+				}),
+			);
+			expect((t.mock.apiRequests[0].body as { headers: unknown }).headers).toEqual({ 'X-Retries': '3', 'X-Debug': 'true', 'X-Api-Key': 'k' });
+		});
+
 		test('invalid Headers Override JSON is rejected before any request', async () => {
 			const evaluation = seedEvaluation(t);
 			await expect(
@@ -104,7 +116,7 @@ describe('Evaluation Run', () => {
 
 		test.each([
 			['["a"]', 'must be a JSON object'],
-			['{"X-Retries": 3}', '"X-Retries" is not text'],
+			['{"X-Retries": [3]}', '"X-Retries" is an array'],
 		])('Headers Override %s is rejected before any request', async (headers, problem) => {
 			const evaluation = seedEvaluation(t);
 			await expect(
@@ -344,11 +356,7 @@ describe('Evaluation Run list search', () => {
 	const t = useMockReleval();
 
 	async function search(parameters: INodeParameters, filter?: string, token?: string): Promise<INodeListSearchResult> {
-		const node = t.harness.node(run({ operation: 'get', ...parameters }));
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-		const additionalData = t.harness.additionalData();
-		additionalData.currentNodeParameters = node.parameters;
-		const context = new LoadOptionsContext(workflow, node, additionalData, 'runId');
+		const context = t.harness.loadOptionsContext(run({ operation: 'get', ...parameters }), 'runId');
 		return await listSearch.searchEvaluationRuns.call(context, filter, token);
 	}
 

@@ -1,9 +1,7 @@
 import { createServer, request as httpRequest } from 'http';
 import type { AddressInfo } from 'net';
 
-import { NodeHarness } from '../../harness';
-import { byId, failureOf, useMockReleval } from '../../helpers';
-import { DEFAULT_CLIENT } from '../../mock/server';
+import { byId, failureOf, harnessFor, useMockReleval } from '../../helpers';
 
 /** A loopback proxy to the mock that records the raw request URLs (path and query string as sent). */
 async function recordingProxy(target: string) {
@@ -107,11 +105,7 @@ describe('Query Template', () => {
 			// The mock keeps only the last of repeated query parameters, so the raw URL is read in front of it.
 			const proxy = await recordingProxy(t.mock.url);
 			try {
-				const harness = new NodeHarness({
-					baseUrl: proxy.url,
-					clientId: DEFAULT_CLIENT.clientId,
-					clientSecret: DEFAULT_CLIENT.clientSecret,
-				});
+				const harness = harnessFor(proxy.url);
 				const [item, ...rest] = await harness.run({
 					resource: 'queryTemplate',
 					operation: 'delete',

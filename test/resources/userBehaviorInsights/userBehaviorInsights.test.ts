@@ -1,8 +1,6 @@
-import { LoadOptionsContext } from 'n8n-core';
-import { Workflow, type IDataObject, type INodeExecutionData, type INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { listSearch } from '../../../nodes/Releval/listSearch';
-import { nodeTypes } from '../../harness';
 import { byId, failureOf, fromList, useMockReleval } from '../../helpers';
 
 const ubi = (extra: INodeParameters) => ({ resource: 'userBehaviorInsights', ...extra });
@@ -303,9 +301,7 @@ describe('User Behavior Insights', () => {
 
 		test('the Site list offers each site by its public site_id, not its internal id', async () => {
 			const site = seedSite('PUBLIC-SITE-ID');
-			const node = t.harness.node(ubi({ operation: 'trackEvents' }));
-			const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-			const context = new LoadOptionsContext(workflow, node, t.harness.additionalData(), 'siteId');
+			const context = t.harness.loadOptionsContext(ubi({ operation: 'trackEvents' }), 'siteId');
 			const result = await listSearch.searchSiteIds.call(context);
 			expect(result.results).toEqual([{ name: 'Web shop', value: 'PUBLIC-SITE-ID' }]);
 			expect(site.id).not.toBe('PUBLIC-SITE-ID');

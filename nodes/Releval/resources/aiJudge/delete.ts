@@ -1,15 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { RESOURCES } from '../../shared/catalog';
+import { defineOperation } from '../../shared/descriptions';
 
-import { operation } from '../../shared/descriptions';
-import { AI_JUDGE_PATH_LABELS, aiJudgeIdFor } from './shared';
-
-export const deleteOperation = operation({
+export const deleteOperation = defineOperation({
 	name: 'Delete',
 	value: 'delete',
 	action: 'Delete an AI judge',
 	description: 'Delete an AI judge. Grades it already gave stay. Outputs { success: true } when Releval confirms.',
 	endpoint: 'deleteAiJudge',
-	pathLabels: AI_JUDGE_PATH_LABELS,
+	fields: [RESOURCES.aiJudge.locator()],
 });
 
-export const deleteFields: INodeProperties[] = [aiJudgeIdFor(['delete'])];

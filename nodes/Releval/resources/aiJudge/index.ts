@@ -1,19 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector } from '../../shared/descriptions';
-import { createFields, createOperation } from './create';
-import { deleteFields, deleteOperation } from './delete';
-import { getFields, getOperation } from './get';
-import { getAllFields, getAllOperation } from './getAll';
-import { testFields, testOperation } from './testJudge';
-import { updateFields, updateOperation } from './update';
+import { RESOURCES } from '../../shared/catalog';
+import { createOperation } from './create';
+import { deleteOperation } from './delete';
+import { getOperation } from './get';
+import { getAllOperation } from './getAll';
+import { testOperation } from './testJudge';
+import { updateOperation } from './update';
 
-export const aiJudgeDescription: INodeProperties[] = [
-	operationSelector('aiJudge', [createOperation, deleteOperation, getOperation, getAllOperation, testOperation, updateOperation], 'getAll'),
-	...createFields,
-	...deleteFields,
-	...getFields,
-	...getAllFields,
-	...testFields,
-	...updateFields,
-];
+export const aiJudgeDescription: INodeProperties[] = RESOURCES.aiJudge.properties('getAll', [
+	createOperation,
+	deleteOperation,
+	getOperation,
+	getAllOperation,
+	testOperation,
+	updateOperation,
+]);

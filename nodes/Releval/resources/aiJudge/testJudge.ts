@@ -1,16 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { RESOURCES } from '../../shared/catalog';
+import { defineOperation } from '../../shared/descriptions';
 
-import { operation } from '../../shared/descriptions';
-import { AI_JUDGE_PATH_LABELS, aiJudgeIdFor } from './shared';
-
-export const testOperation = operation({
+export const testOperation = defineOperation({
 	name: 'Test',
 	value: 'test',
 	action: 'Test an AI judge',
 	description:
 		"Try an AI judge before using it on a run: Releval renders its prompt template with sample data and calls the judge's provider and model. Returns Releval's test result.",
 	endpoint: 'testAiJudge',
-	pathLabels: AI_JUDGE_PATH_LABELS,
+	fields: [RESOURCES.aiJudge.locator()],
 });
 
-export const testFields: INodeProperties[] = [aiJudgeIdFor(['test'])];

@@ -1,25 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requireSomeUpdate } from '../../shared/validation';
-import { fieldsCollection, newNameField, operation, resourceLocator } from '../../shared/descriptions';
-import { AI_JUDGE_PATH_LABELS, aiJudgeIdFor, judgeNumberChecks, judgeSettings, PROMPT_TEMPLATE_HINT, showFor } from './shared';
-
-export const updateOperation = operation({
-	name: 'Update',
-	value: 'update',
-	action: 'Update an AI judge',
-	description:
-		'Change the name, provider, model, prompt template or settings of an AI judge. Only the fields set are sent. Returns the updated judge.',
-	endpoint: 'updateAiJudge',
-	pathLabels: AI_JUDGE_PATH_LABELS,
-	preSend: [...judgeNumberChecks('updateFields'), requireSomeUpdate()],
-});
+import { RESOURCES } from '../../shared/catalog';
+import { fieldsCollection, newNameField, defineOperation } from '../../shared/descriptions';
+import { judgeNumberChecks, judgeSettings, PROMPT_TEMPLATE_HINT } from './judgeSettings';
 
 const updateOptions: INodeProperties[] = [
-	resourceLocator({
-		name: 'aiProviderId',
-		displayName: 'AI Provider',
-		searchListMethod: 'searchAiProviders',
+	RESOURCES.aiProvider.locator({
 		required: false,
 		sendAs: { type: 'body', property: 'ai_provider_id' },
 	}),
@@ -44,7 +31,16 @@ const updateOptions: INodeProperties[] = [
 	},
 ];
 
-export const updateFields: INodeProperties[] = [
-	aiJudgeIdFor(['update']),
-	fieldsCollection('updateFields', { show: showFor(['update']) }, updateOptions),
-];
+export const updateOperation = defineOperation({
+	name: 'Update',
+	value: 'update',
+	action: 'Update an AI judge',
+	description:
+		'Change the name, provider, model, prompt template or settings of an AI judge. Only the fields set are sent. Returns the updated judge.',
+	endpoint: 'updateAiJudge',
+	preSend: [...judgeNumberChecks('updateFields'), requireSomeUpdate()],
+	fields: [
+		RESOURCES.aiJudge.locator(),
+		fieldsCollection('updateFields', updateOptions),
+	],
+});

@@ -1,16 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { RESOURCES } from '../../shared/catalog';
+import { defineOperation } from '../../shared/descriptions';
 
-import { operation } from '../../shared/descriptions';
-import { JUDGING_RUN_PATH_LABELS, judgingRunIdFor } from './shared';
-
-export const cancelOperation = operation({
+export const cancelOperation = defineOperation({
 	name: 'Cancel',
 	value: 'cancel',
 	action: 'Cancel an AI judging run',
 	description:
 		'Cancel a queued or running AI judging run; grades already given are kept. Returns the judging run with status "cancelled". Releval refuses (400) when the judging run has already finished.',
 	endpoint: 'cancelAiJudgingRun',
-	pathLabels: JUDGING_RUN_PATH_LABELS,
+	fields: [RESOURCES.aiJudgingRun.locator()],
 });
 
-export const cancelFields: INodeProperties[] = [judgingRunIdFor(['cancel'])];

@@ -1,13 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector } from '../../shared/descriptions';
-import { cancelFields, cancelOperation } from './cancel';
-import { getFields, getOperation } from './get';
-import { startFields, startOperation } from './start';
+import { RESOURCES } from '../../shared/catalog';
+import { cancelOperation } from './cancel';
+import { getOperation } from './get';
+import { startOperation } from './start';
 
-export const aiJudgingRunDescription: INodeProperties[] = [
-	operationSelector('aiJudgingRun', [cancelOperation, getOperation, startOperation], 'start'),
-	...cancelFields,
-	...getFields,
-	...startFields,
-];
+export const aiJudgingRunDescription: INodeProperties[] = RESOURCES.aiJudgingRun.properties('start', [
+	cancelOperation,
+	getOperation,
+	startOperation,
+]);

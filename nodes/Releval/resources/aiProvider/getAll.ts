@@ -1,9 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { defineOperation, returnAllAndLimit } from '../../shared/descriptions';
+import { withoutSecrets } from './providerTypes';
 
-import { operation, returnAllAndLimit } from '../../shared/descriptions';
-import { showFor, withoutSecrets } from './shared';
-
-export const getAllOperation = operation({
+export const getAllOperation = defineOperation({
 	name: 'Get Many',
 	value: 'getAll',
 	action: 'Get many AI providers',
@@ -11,6 +9,6 @@ export const getAllOperation = operation({
 		'List the AI providers the caller can use (its own and the shared ones), one item each, without secrets. Use Return All to page through every provider.',
 	endpoint: 'listAiProviders',
 	postReceive: [withoutSecrets()],
+	fields: returnAllAndLimit(),
 });
 
-export const getAllFields: INodeProperties[] = [...returnAllAndLimit(showFor(['getAll']))];

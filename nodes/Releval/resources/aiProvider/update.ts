@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 
 import { invalidParameter, isBlankValue, isHttpUrl, requireSomeUpdate } from '../../shared/validation';
-import { fieldsCollection, operation } from '../../shared/descriptions';
-import { AI_PROVIDER_PATH_LABELS, aiProviderIdFor, showFor, withoutSecrets } from './shared';
+import { RESOURCES } from '../../shared/catalog';
+import { fieldsCollection, defineOperation } from '../../shared/descriptions';
+import { withoutSecrets } from './providerTypes';
 
 /** Update Fields → wire names. The type is not among them: Releval does not let it change. */
 const UPDATE_FIELDS: Array<{ name: string; label: string; property: string; isUrl?: boolean }> = [
@@ -33,80 +34,79 @@ function buildUpdateBody(): PreSendAction {
 	};
 }
 
-export const updateOperation = operation({
+export const updateOperation = defineOperation({
 	name: 'Update',
 	value: 'update',
 	action: 'Update an AI provider',
 	description:
 		"Change an AI provider's name or settings, or replace its secrets. Only the fields set are sent; the type cannot change. Returns the updated provider without secrets.",
 	endpoint: 'updateAiProvider',
-	pathLabels: AI_PROVIDER_PATH_LABELS,
 	preSend: [buildUpdateBody(), requireSomeUpdate()],
 	postReceive: [withoutSecrets()],
+	fields: [
+		RESOURCES.aiProvider.locator(),
+		fieldsCollection('updateFields', [
+			{
+				displayName: 'Access Key ID',
+				name: 'accessKeyId',
+				type: 'string',
+				default: '',
+				description: 'Amazon Bedrock: the ID of the AWS access key',
+			},
+			{
+				displayName: 'API Key',
+				name: 'apiKey',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: 'OpenAI, Anthropic, Azure OpenAI, Custom: a new API key. Write-only: Releval never returns it.',
+			},
+			{
+				displayName: 'API Version',
+				name: 'apiVersion',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 2024-10-21',
+				description: 'Azure OpenAI: the API version to call',
+			},
+			{
+				displayName: 'Deployment',
+				name: 'deployment',
+				type: 'string',
+				default: '',
+				description: 'Azure OpenAI: the name of the model deployment',
+			},
+			{
+				displayName: 'Endpoint or Base URL',
+				name: 'endpoint',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. https://my-resource.openai.azure.com',
+				description: 'Azure OpenAI: the resource endpoint. Ollama, Custom: the base URL of the server.',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Region',
+				name: 'awsRegion',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. us-east-1',
+				description: 'Amazon Bedrock: the AWS region',
+			},
+			{
+				displayName: 'Secret Access Key',
+				name: 'secretAccessKey',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: 'Amazon Bedrock: a new secret for the AWS access key. Write-only: Releval never returns it.',
+			},
+		], 'Set only the settings that apply to the provider type; the type itself cannot change'),
+	],
 });
 
-export const updateFields: INodeProperties[] = [
-	aiProviderIdFor(['update']),
-	fieldsCollection('updateFields', { show: showFor(['update']) }, [
-		{
-			displayName: 'Access Key ID',
-			name: 'accessKeyId',
-			type: 'string',
-			default: '',
-			description: 'Amazon Bedrock: the ID of the AWS access key',
-		},
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: 'OpenAI, Anthropic, Azure OpenAI, Custom: a new API key. Write-only: Releval never returns it.',
-		},
-		{
-			displayName: 'API Version',
-			name: 'apiVersion',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 2024-10-21',
-			description: 'Azure OpenAI: the API version to call',
-		},
-		{
-			displayName: 'Deployment',
-			name: 'deployment',
-			type: 'string',
-			default: '',
-			description: 'Azure OpenAI: the name of the model deployment',
-		},
-		{
-			displayName: 'Endpoint or Base URL',
-			name: 'endpoint',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://my-resource.openai.azure.com',
-			description: 'Azure OpenAI: the resource endpoint. Ollama, Custom: the base URL of the server.',
-		},
-		{
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
-			default: '',
-		},
-		{
-			displayName: 'Region',
-			name: 'awsRegion',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. us-east-1',
-			description: 'Amazon Bedrock: the AWS region',
-		},
-		{
-			displayName: 'Secret Access Key',
-			name: 'secretAccessKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: 'Amazon Bedrock: a new secret for the AWS access key. Write-only: Releval never returns it.',
-		},
-	], 'Set only the settings that apply to the provider type; the type itself cannot change'),
-];

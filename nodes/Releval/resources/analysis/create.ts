@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { invalidParameter } from '../../shared/validation';
-import { nameField, operation, resourceLocator } from '../../shared/descriptions';
-import { showFor } from './shared';
+import { RESOURCES } from '../../shared/catalog';
+import { nameField, defineOperation } from '../../shared/descriptions';
 
 const TEMPLATES_LABEL = 'Query Templates to Compare';
 
@@ -33,68 +33,51 @@ async function sendQueryTemplateIds(
 	return requestOptions;
 }
 
-export const createOperation = operation({
+export const createOperation = defineOperation({
 	name: 'Create',
 	value: 'create',
 	action: 'Create an analysis',
 	description:
 		'Start a live analysis: Releval runs every query of the query set through the baseline template and each template to compare, against one search endpoint, and scores how much the results differ (RBO, Jaccard). Returns the new analysis with its ID; get it later for the scores.',
 	endpoint: 'createAnalysis',
-	required: { name: 'Name', endpointId: 'Search Endpoint', querySetId: 'Query Set', baseline: 'Baseline Template' },
 	preSend: [sendQueryTemplateIds],
+	fields: [
+		nameField('e.g. BM25 vs. hybrid'),
+		RESOURCES.searchEndpoint.locator({
+			description: 'The search endpoint the queries are sent to',
+			sendAs: { type: 'body', property: 'endpoint_id' },
+		}),
+		RESOURCES.querySet.locator({
+			description: 'The query set whose queries run through every template',
+			sendAs: { type: 'body', property: 'query_set_id' },
+		}),
+		RESOURCES.queryTemplate.locator({
+			name: 'baseline',
+			displayName: 'Baseline Template',
+			description: 'The query template whose results the others are compared with',
+			sendAs: { type: 'body', property: 'baseline' },
+		}),
+		{
+			displayName: TEMPLATES_LABEL,
+			name: 'queryTemplates',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Query Template',
+			default: {},
+			required: true,
+			description: 'The query templates whose results are compared with the baseline (at least one)',
+			options: [
+				{
+					displayName: 'Template',
+					name: 'template',
+					values: [
+						RESOURCES.queryTemplate.locator({
+							description: 'A query template to compare with the baseline',
+						}),
+					],
+				},
+			],
+		},
+	],
 });
 
-const show = showFor(['create']);
-
-export const createFields: INodeProperties[] = [
-	nameField(show, 'e.g. BM25 vs. hybrid'),
-	resourceLocator({
-		name: 'endpointId',
-		displayName: 'Search Endpoint',
-		searchListMethod: 'searchSearchEndpoints',
-		description: 'The search endpoint the queries are sent to',
-		displayOptions: { show },
-		sendAs: { type: 'body', property: 'endpoint_id' },
-	}),
-	resourceLocator({
-		name: 'querySetId',
-		displayName: 'Query Set',
-		searchListMethod: 'searchQuerySets',
-		description: 'The queries to run through every template',
-		displayOptions: { show },
-		sendAs: { type: 'body', property: 'query_set_id' },
-	}),
-	resourceLocator({
-		name: 'baseline',
-		displayName: 'Baseline Template',
-		searchListMethod: 'searchQueryTemplates',
-		description: 'The query template whose results the others are compared with',
-		displayOptions: { show },
-		sendAs: { type: 'body', property: 'baseline' },
-	}),
-	{
-		displayName: TEMPLATES_LABEL,
-		name: 'queryTemplates',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Query Template',
-		default: {},
-		required: true,
-		description: 'The query templates whose results are compared with the baseline (at least one)',
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Template',
-				name: 'template',
-				values: [
-					resourceLocator({
-						name: 'queryTemplateId',
-						displayName: 'Query Template',
-						searchListMethod: 'searchQueryTemplates',
-						description: 'A query template to compare with the baseline',
-					}),
-				],
-			},
-		],
-	},
-];

@@ -1,18 +1,30 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { simplifyParameter, simplifyTo } from '../../shared/output';
-import { operation } from '../../shared/descriptions';
-import { ANALYSIS_PATH_LABELS, SIMPLIFIED_ANALYSIS_FIELDS, analysisIdFor, showFor } from './shared';
+import { RESOURCES } from '../../shared/catalog';
+import { defineOperation } from '../../shared/descriptions';
 
-export const getOperation = operation({
+/**
+ * What "Simplify" keeps of an analysis: who was compared and the summary scores per template, without the
+ * per-query result lists that make analyses large.
+ */
+export const SIMPLIFIED_ANALYSIS_FIELDS = [
+	'id',
+	'name',
+	'status',
+	'baseline',
+	'query_template_ids',
+	'query_count',
+	'metrics',
+	'created',
+];
+
+export const getOperation = defineOperation({
 	name: 'Get',
 	value: 'get',
 	action: 'Get an analysis',
 	description:
 		'Get one analysis by ID with its status and scores (RBO, Jaccard per compared template). Simplify (on by default) leaves out the per-query results, which can be large.',
 	endpoint: 'getAnalysis',
-	pathLabels: ANALYSIS_PATH_LABELS,
 	postReceive: [simplifyTo(SIMPLIFIED_ANALYSIS_FIELDS)],
+	fields: [RESOURCES.analysis.locator(), simplifyParameter()],
 });
 
-export const getFields: INodeProperties[] = [analysisIdFor(['get']), simplifyParameter(showFor(['get']) as Record<string, string[]>)];

@@ -1,15 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector } from '../../shared/descriptions';
-import { createFields, createOperation } from './create';
-import { getFields, getOperation } from './get';
-import { getAllFields, getAllOperation } from './getAll';
-import { uploadFields, uploadOperation } from './upload';
+import { RESOURCES } from '../../shared/catalog';
+import { createOperation } from './create';
+import { getOperation } from './get';
+import { getAllOperation } from './getAll';
+import { uploadOperation } from './upload';
 
-export const analysisDescription: INodeProperties[] = [
-	operationSelector('analysis', [createOperation, getOperation, getAllOperation, uploadOperation], 'getAll'),
-	...createFields,
-	...getFields,
-	...getAllFields,
-	...uploadFields,
-];
+export const analysisDescription: INodeProperties[] = RESOURCES.analysis.properties('getAll', [
+	createOperation,
+	getOperation,
+	getAllOperation,
+	uploadOperation,
+]);

@@ -1,16 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { RESOURCES } from '../../shared/catalog';
+import { defineOperation } from '../../shared/descriptions';
 
-import { operation } from '../../shared/descriptions';
-import { APP_CLIENT_PATH_LABELS, appClientIdFor } from './shared';
-
-export const deleteOperation = operation({
+export const deleteOperation = defineOperation({
 	name: 'Delete',
 	value: 'delete',
 	action: 'Delete an app client',
 	description:
 		'Delete an app client: its credentials stop working for new tokens. Do not delete the client this n8n credential uses. Outputs { success: true } when Releval confirms.',
 	endpoint: 'deleteAppClient',
-	pathLabels: APP_CLIENT_PATH_LABELS,
+	fields: [RESOURCES.appClient.locator()],
 });
 
-export const deleteFields: INodeProperties[] = [appClientIdFor(['delete'])];

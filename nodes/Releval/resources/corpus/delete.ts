@@ -1,15 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { RESOURCES } from '../../shared/catalog';
+import { defineOperation } from '../../shared/descriptions';
 
-import { operation } from '../../shared/descriptions';
-import { CORPUS_PATH_LABELS, corpusIdFor } from './shared';
-
-export const deleteOperation = operation({
+export const deleteOperation = defineOperation({
 	name: 'Delete',
 	value: 'delete',
 	action: 'Delete a corpus',
 	description: 'Delete a corpus by ID. Outputs { success: true } when Releval confirms.',
 	endpoint: 'deleteCorpus',
-	pathLabels: CORPUS_PATH_LABELS,
+	fields: [RESOURCES.corpus.locator()],
 });
 
-export const deleteFields: INodeProperties[] = [corpusIdFor(['delete'])];

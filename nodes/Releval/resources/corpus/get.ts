@@ -1,15 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { RESOURCES } from '../../shared/catalog';
+import { defineOperation } from '../../shared/descriptions';
 
-import { operation } from '../../shared/descriptions';
-import { CORPUS_PATH_LABELS, corpusIdFor } from './shared';
-
-export const getOperation = operation({
+export const getOperation = defineOperation({
 	name: 'Get',
 	value: 'get',
 	action: 'Get a corpus',
 	description: 'Get one corpus by ID: its name, description and match mode',
 	endpoint: 'getCorpus',
-	pathLabels: CORPUS_PATH_LABELS,
+	fields: [RESOURCES.corpus.locator()],
 });
 
-export const getFields: INodeProperties[] = [corpusIdFor(['get'])];

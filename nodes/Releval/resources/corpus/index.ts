@@ -1,17 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector } from '../../shared/descriptions';
-import { createFields, createOperation } from './create';
-import { deleteFields, deleteOperation } from './delete';
-import { getFields, getOperation } from './get';
-import { getAllFields, getAllOperation } from './getAll';
-import { updateFields, updateOperation } from './update';
+import { RESOURCES } from '../../shared/catalog';
+import { createOperation } from './create';
+import { deleteOperation } from './delete';
+import { getOperation } from './get';
+import { getAllOperation } from './getAll';
+import { updateOperation } from './update';
 
-export const corpusDescription: INodeProperties[] = [
-	operationSelector('corpus', [createOperation, deleteOperation, getOperation, getAllOperation, updateOperation], 'getAll'),
-	...createFields,
-	...deleteFields,
-	...getFields,
-	...getAllFields,
-	...updateFields,
-];
+export const corpusDescription: INodeProperties[] = RESOURCES.corpus.properties('getAll', [
+	createOperation,
+	deleteOperation,
+	getOperation,
+	getAllOperation,
+	updateOperation,
+]);

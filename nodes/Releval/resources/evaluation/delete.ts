@@ -1,15 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { RESOURCES } from '../../shared/catalog';
+import { defineOperation } from '../../shared/descriptions';
 
-import { operation } from '../../shared/descriptions';
-import { EVALUATION_PATH_LABELS, evaluationIdFor } from './shared';
-
-export const deleteOperation = operation({
+export const deleteOperation = defineOperation({
 	name: 'Delete',
 	value: 'delete',
 	action: 'Delete an evaluation',
 	description: 'Delete an evaluation and its runs. Outputs { success: true } when Releval confirms.',
 	endpoint: 'deleteEvaluation',
-	pathLabels: EVALUATION_PATH_LABELS,
+	fields: [RESOURCES.evaluation.locator()],
 });
 
-export const deleteFields: INodeProperties[] = [evaluationIdFor(['delete'])];

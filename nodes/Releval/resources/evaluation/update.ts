@@ -1,43 +1,31 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { descriptionField, fieldsCollection, newNameField, defineOperation } from '../../shared/descriptions';
+import { RESOURCES } from '../../shared/catalog';
 
-import { descriptionField, fieldsCollection, newNameField, operation, resourceLocator } from '../../shared/descriptions';
-import { EVALUATION_PATH_LABELS, evaluationIdFor, showFor } from './shared';
-
-export const updateOperation = operation({
+export const updateOperation = defineOperation({
 	name: 'Update',
 	value: 'update',
 	action: 'Update an evaluation',
 	description:
 		'Change the name, description, search endpoint, query set or query template of an evaluation. Only the fields set are sent.',
 	endpoint: 'updateEvaluation',
-	pathLabels: EVALUATION_PATH_LABELS,
+	fields: [
+		RESOURCES.evaluation.locator(),
+		fieldsCollection('updateFields', [
+			descriptionField(),
+			newNameField(),
+			RESOURCES.queryTemplate.locator({
+				required: false,
+				sendAs: { type: 'body', property: 'query_template_id' },
+			}),
+			RESOURCES.querySet.locator({
+				required: false,
+				sendAs: { type: 'body', property: 'query_set_id' },
+			}),
+			RESOURCES.searchEndpoint.locator({
+				required: false,
+				sendAs: { type: 'body', property: 'endpoint_id' },
+			}),
+		]),
+	],
 });
 
-export const updateFields: INodeProperties[] = [
-	evaluationIdFor(['update']),
-	fieldsCollection('updateFields', { show: showFor(['update']) }, [
-		descriptionField(),
-		newNameField(),
-		resourceLocator({
-			name: 'queryTemplateId',
-			displayName: 'Query Template',
-			searchListMethod: 'searchQueryTemplates',
-			required: false,
-			sendAs: { type: 'body', property: 'query_template_id' },
-		}),
-		resourceLocator({
-			name: 'querySetId',
-			displayName: 'Query Set',
-			searchListMethod: 'searchQuerySets',
-			required: false,
-			sendAs: { type: 'body', property: 'query_set_id' },
-		}),
-		resourceLocator({
-			name: 'endpointId',
-			displayName: 'Search Endpoint',
-			searchListMethod: 'searchSearchEndpoints',
-			required: false,
-			sendAs: { type: 'body', property: 'endpoint_id' },
-		}),
-	]),
-];

@@ -1,19 +1,16 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { RESOURCES } from '../../shared/catalog';
+import { defineOperation, returnAllAndLimit } from '../../shared/descriptions';
 
-import { operation, returnAllAndLimit } from '../../shared/descriptions';
-import { EVALUATION_PATH_LABELS, evaluationIdFor, showFor } from './shared';
-
-export const getAllOperation = operation({
+export const getAllOperation = defineOperation({
 	name: 'Get Many',
 	value: 'getAll',
 	action: 'Get many evaluation runs',
 	description:
 		'List the runs of an evaluation, one item each, with their status, scale, metrics, lock state and metric values. Use Return All to page through every run.',
 	endpoint: 'listEvaluationRuns',
-	pathLabels: EVALUATION_PATH_LABELS,
+	fields: [
+		RESOURCES.evaluation.locator({ description: 'The evaluation whose runs to list' }),
+		...returnAllAndLimit(),
+	],
 });
 
-export const getAllFields: INodeProperties[] = [
-	evaluationIdFor(['getAll'], 'The evaluation whose runs to list'),
-	...returnAllAndLimit(showFor(['getAll'])),
-];

@@ -1,16 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { RESOURCES } from '../../shared/catalog';
+import { defineOperation } from '../../shared/descriptions';
 
-import { operation } from '../../shared/descriptions';
-import { RUN_PATH_LABELS, runIdFor } from './shared';
-
-export const lockOperation = operation({
+export const lockOperation = defineOperation({
 	name: 'Lock',
 	value: 'lock',
 	action: 'Lock an evaluation run',
 	description:
 		'Lock an evaluation run so its judgments and metrics can no longer change: judgment submissions and AI judging on it are refused afterwards. Returns the run.',
 	endpoint: 'lockEvaluationRun',
-	pathLabels: RUN_PATH_LABELS,
+	fields: [RESOURCES.evaluationRun.locator()],
 });
 
-export const lockFields: INodeProperties[] = [runIdFor(['lock'])];

@@ -1,16 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { RESOURCES } from '../../shared/catalog';
+import { defineOperation } from '../../shared/descriptions';
 
-import { operation } from '../../shared/descriptions';
-import { RUN_PATH_LABELS, runIdFor } from './shared';
-
-export const stopOperation = operation({
+export const stopOperation = defineOperation({
 	name: 'Stop',
 	value: 'stop',
 	action: 'Stop an evaluation run',
 	description:
 		'Cancel a queued or running evaluation run; the results collected so far are kept. Returns the run ID, status "cancelled" and update time. Releval refuses (400) when the run is not queued or running.',
 	endpoint: 'stopEvaluationRun',
-	pathLabels: RUN_PATH_LABELS,
+	fields: [RESOURCES.evaluationRun.locator()],
 });
 
-export const stopFields: INodeProperties[] = [runIdFor(['stop'])];

@@ -1,9 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector } from '../../shared/descriptions';
-import { submitFields, submitOperation } from './submit';
+import { RESOURCES } from '../../shared/catalog';
+import { submitOperation } from './submit';
 
-export const judgmentDescription: INodeProperties[] = [
-	operationSelector('judgment', [submitOperation], 'submit'),
-	...submitFields,
-];
+export const judgmentDescription: INodeProperties[] = RESOURCES.judgment.properties('submit', [submitOperation]);

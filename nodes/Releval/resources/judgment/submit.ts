@@ -1,16 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-	PreSendAction,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 
-import { SCALE_OPTIONS } from '../evaluationRun/shared';
 import { allInputItems, fieldValue, oneRequestForAllItems } from '../../shared/inputItems';
-import { operation } from '../../shared/descriptions';
-import { SCALE_RANGES, showFor } from './shared';
+import { defineOperation } from '../../shared/descriptions';
+import { SCALE_OPTIONS, SCALE_RANGES } from '../../shared/scales';
 
 /** Where a grade came from, for error messages: "Input item 3" or "Query 1, candidate 2". */
 interface GradeRow {
@@ -137,7 +130,7 @@ function buildJudgments(): PreSendAction {
 	};
 }
 
-export const submitOperation = operation({
+export const submitOperation = defineOperation({
 	name: 'Submit',
 	value: 'submit',
 	action: 'Submit judgments',
@@ -145,122 +138,118 @@ export const submitOperation = operation({
 		'Grade the candidates of evaluation run queries: one request with every grade, grouped per query. Grades come from the fields below or from the input items (one item per query and candidate, all sent together) and are checked against the scale first. Releval recomputes the run metrics; a locked run refuses changes.',
 	endpoint: 'submitJudgments',
 	...oneRequestForAllItems(gradesFromItems, buildJudgments()),
+	fields: [
+		{
+			displayName: 'Scale',
+			name: 'scale',
+			type: 'options',
+			required: true,
+			options: SCALE_OPTIONS,
+			default: 'graded',
+			description: "The scale of the run being judged; every grade must be a whole number within it",
+		},
+		{
+			displayName: 'Grades From',
+			name: 'gradesFrom',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'Fields Below',
+					value: 'parameters',
+					description: 'Enter queries, candidates and grades in this node (one request per input item)',
+				},
+				{
+					name: 'Input Items',
+					value: 'items',
+					description: 'One input item per query and candidate; all items are sent together in one request',
+				},
+			],
+			default: 'parameters',
+		},
+		{
+			displayName: 'Judgments',
+			name: 'judgments',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Query',
+			default: {},
+			description: 'The queries of the run to grade, each with the candidates and their grades',
+			displayOptions: { show: { gradesFrom: ['parameters'] } },
+			options: [
+				{
+					name: 'queries',
+					displayName: 'Query',
+					values: [
+						{
+							displayName: 'Query ID',
+							name: 'queryId',
+							type: 'string',
+							default: '',
+							description: 'The query_id of the query in the run results (see Evaluation Run → Get Results)',
+						},
+						{
+							displayName: 'Candidates',
+							name: 'candidates',
+							type: 'fixedCollection',
+							typeOptions: { multipleValues: true },
+							placeholder: 'Add Candidate',
+							default: {},
+							options: [
+								{
+									name: 'candidate',
+									displayName: 'Candidate',
+									values: [
+										{
+											displayName: 'Candidate ID',
+											name: 'candidateId',
+											type: 'string',
+											default: '',
+											description: 'The ID of the search result being graded',
+										},
+										{
+											displayName: 'Grade',
+											name: 'grade',
+											type: 'number',
+											typeOptions: { minValue: 0, maxValue: 9, numberPrecision: 0 },
+											default: 0,
+											description: 'Whole number within the scale: 0–1 binary, 0–4 graded, 0–9 detailed',
+										},
+									],
+								},
+							],
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Query ID Field',
+			name: 'queryIdField',
+			type: 'string',
+			required: true,
+			default: 'query_id',
+			description: 'Name of the input field holding the query ID (a dot path such as "result.query_id" also works)',
+			displayOptions: { show: { gradesFrom: ['items'] } },
+		},
+		{
+			displayName: 'Candidate ID Field',
+			name: 'candidateIdField',
+			type: 'string',
+			required: true,
+			default: 'candidate_id',
+			description: 'Name of the input field holding the candidate (search result) ID',
+			displayOptions: { show: { gradesFrom: ['items'] } },
+		},
+		{
+			displayName: 'Grade Field',
+			name: 'gradeField',
+			type: 'string',
+			required: true,
+			default: 'grade',
+			description: 'Name of the input field holding the grade (a whole number, or numeric text such as "3")',
+			displayOptions: { show: { gradesFrom: ['items'] } },
+		},
+	],
 });
 
-const show = showFor(['submit']);
-
-export const submitFields: INodeProperties[] = [
-	{
-		displayName: 'Scale',
-		name: 'scale',
-		type: 'options',
-		required: true,
-		options: SCALE_OPTIONS,
-		default: 'graded',
-		description: "The scale of the run being judged; every grade must be a whole number within it",
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Grades From',
-		name: 'gradesFrom',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'Fields Below',
-				value: 'parameters',
-				description: 'Enter queries, candidates and grades in this node (one request per input item)',
-			},
-			{
-				name: 'Input Items',
-				value: 'items',
-				description: 'One input item per query and candidate; all items are sent together in one request',
-			},
-		],
-		default: 'parameters',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Judgments',
-		name: 'judgments',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Query',
-		default: {},
-		description: 'The queries of the run to grade, each with the candidates and their grades',
-		displayOptions: { show: showFor(['submit'], { gradesFrom: ['parameters'] }) },
-		options: [
-			{
-				name: 'queries',
-				displayName: 'Query',
-				values: [
-					{
-						displayName: 'Query ID',
-						name: 'queryId',
-						type: 'string',
-						default: '',
-						description: 'The query_id of the query in the run results (see Evaluation Run → Get Results)',
-					},
-					{
-						displayName: 'Candidates',
-						name: 'candidates',
-						type: 'fixedCollection',
-						typeOptions: { multipleValues: true },
-						placeholder: 'Add Candidate',
-						default: {},
-						options: [
-							{
-								name: 'candidate',
-								displayName: 'Candidate',
-								values: [
-									{
-										displayName: 'Candidate ID',
-										name: 'candidateId',
-										type: 'string',
-										default: '',
-										description: 'The ID of the search result being graded',
-									},
-									{
-										displayName: 'Grade',
-										name: 'grade',
-										type: 'number',
-										typeOptions: { minValue: 0, maxValue: 9, numberPrecision: 0 },
-										default: 0,
-										description: 'Whole number within the scale: 0–1 binary, 0–4 graded, 0–9 detailed',
-									},
-								],
-							},
-						],
-					},
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Query ID Field',
-		name: 'queryIdField',
-		type: 'string',
-		required: true,
-		default: 'query_id',
-		description: 'Name of the input field holding the query ID (a dot path such as "result.query_id" also works)',
-		displayOptions: { show: showFor(['submit'], { gradesFrom: ['items'] }) },
-	},
-	{
-		displayName: 'Candidate ID Field',
-		name: 'candidateIdField',
-		type: 'string',
-		required: true,
-		default: 'candidate_id',
-		description: 'Name of the input field holding the candidate (search result) ID',
-		displayOptions: { show: showFor(['submit'], { gradesFrom: ['items'] }) },
-	},
-	{
-		displayName: 'Grade Field',
-		name: 'gradeField',
-		type: 'string',
-		required: true,
-		default: 'grade',
-		description: 'Name of the input field holding the grade (a whole number, or numeric text such as "3")',
-		displayOptions: { show: showFor(['submit'], { gradesFrom: ['items'] }) },
-	},
-];

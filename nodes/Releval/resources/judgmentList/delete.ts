@@ -1,15 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { RESOURCES } from '../../shared/catalog';
+import { defineOperation } from '../../shared/descriptions';
 
-import { operation } from '../../shared/descriptions';
-import { JUDGMENT_LIST_PATH_LABELS, judgmentListIdFor } from './shared';
-
-export const deleteOperation = operation({
+export const deleteOperation = defineOperation({
 	name: 'Delete',
 	value: 'delete',
 	action: 'Delete a judgment list',
 	description: 'Delete an uploaded judgment list. Outputs { success: true } when Releval confirms.',
 	endpoint: 'deleteJudgmentList',
-	pathLabels: JUDGMENT_LIST_PATH_LABELS,
+	fields: [RESOURCES.judgmentList.locator()],
 });
 
-export const deleteFields: INodeProperties[] = [judgmentListIdFor(['delete'])];

@@ -1,15 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector } from '../../shared/descriptions';
-import { deleteFields, deleteOperation } from './delete';
-import { getFields, getOperation } from './get';
-import { getAllFields, getAllOperation } from './getAll';
-import { uploadFields, uploadOperation } from './upload';
+import { RESOURCES } from '../../shared/catalog';
+import { deleteOperation } from './delete';
+import { getOperation } from './get';
+import { getAllOperation } from './getAll';
+import { uploadOperation } from './upload';
 
-export const judgmentListDescription: INodeProperties[] = [
-	operationSelector('judgmentList', [deleteOperation, getOperation, getAllOperation, uploadOperation], 'getAll'),
-	...deleteFields,
-	...getFields,
-	...getAllFields,
-	...uploadFields,
-];
+export const judgmentListDescription: INodeProperties[] = RESOURCES.judgmentList.properties('getAll', [
+	deleteOperation,
+	getOperation,
+	getAllOperation,
+	uploadOperation,
+]);

@@ -1,11 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector } from '../../shared/descriptions';
-import { getAllFields, getAllOperation } from './getAll';
-import { inviteFields, inviteOperation } from './invite';
+import { RESOURCES } from '../../shared/catalog';
+import { getAllOperation } from './getAll';
+import { inviteOperation } from './invite';
 
-export const memberDescription: INodeProperties[] = [
-	operationSelector('member', [getAllOperation, inviteOperation], 'getAll'),
-	...getAllFields,
-	...inviteFields,
-];
+export const memberDescription: INodeProperties[] = RESOURCES.member.properties('getAll', [
+	getAllOperation,
+	inviteOperation,
+]);

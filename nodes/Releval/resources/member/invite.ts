@@ -1,9 +1,8 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 
-import { ROLE_OPTIONS, sendRoles } from '../appClient/shared';
+import { ROLE_OPTIONS, sendRoles } from '../../shared/roles';
 import { invalidParameter, isEmailAddress } from '../../shared/validation';
-import { operation } from '../../shared/descriptions';
-import { showFor } from './shared';
+import { defineOperation } from '../../shared/descriptions';
 
 function checkEmail(): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
@@ -23,38 +22,33 @@ function requireRoles(): PreSendAction {
 	};
 }
 
-export const inviteOperation = operation({
+export const inviteOperation = defineOperation({
 	name: 'Invite',
 	value: 'invite',
 	action: 'Invite a member',
 	description:
 		'Invite someone to the Releval workspace by email with the given roles (Releval must have SMTP configured to send the invitation). Needs the Admin role. Returns the invited member; Releval answers 409 Conflict when the email is already a member.',
 	endpoint: 'inviteMember',
-	required: { email: 'Email' },
 	preSend: [checkEmail(), sendRoles('roles', 'Roles', true), requireRoles()],
+	fields: [
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			required: true,
+			default: '',
+			routing: { send: { type: 'body', property: 'email', value: '={{ $value.trim() }}' } },
+		},
+		{
+			displayName: 'Roles',
+			name: 'roles',
+			type: 'multiOptions',
+			options: ROLE_OPTIONS,
+			required: true,
+			default: ['Member'],
+			description: 'What the new member may do; a member can hold several roles',
+		},
+	],
 });
 
-const show = showFor(['invite']);
-
-export const inviteFields: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'email', value: '={{ $value.trim() }}' } },
-	},
-	{
-		displayName: 'Roles',
-		name: 'roles',
-		type: 'multiOptions',
-		options: ROLE_OPTIONS,
-		required: true,
-		default: ['Member'],
-		description: 'What the new member may do; a member can hold several roles',
-		displayOptions: { show },
-	},
-];

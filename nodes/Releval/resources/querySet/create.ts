@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { allInputItems, fieldValue, oneRequestForAllItems } from '../../shared/inputItems';
 import { invalidParameter } from '../../shared/validation';
-import { descriptionField, fieldsCollection, nameField, operation } from '../../shared/descriptions';
-import { checkOneKind, showFor, toQuery, type Query } from './shared';
+import { descriptionField, fieldsCollection, nameField, defineOperation } from '../../shared/descriptions';
+import { checkOneKind, toQuery, type Query } from './queries';
 
 const QUERIES_LABEL = 'Queries';
 const QUERY_FIELD_LABEL = 'Query Field';
@@ -47,72 +47,68 @@ async function sendQueries(this: IExecuteSingleFunctions, requestOptions: IHttpR
 	return requestOptions;
 }
 
-export const createOperation = operation({
+export const createOperation = defineOperation({
 	name: 'Create',
 	value: 'create',
 	action: 'Create a query set',
 	description:
 		'Create a query set from queries given as text or as JSON objects with a "query" property (not both). With Queries Source "From Input Items", every input item gives one query and the node sends ONE request that creates ONE query set. Returns the new query set with its ID.',
 	endpoint: 'createQuerySet',
-	required: { name: 'Name' },
 	...oneRequestForAllItems(fromInputItems, sendQueries),
+	fields: [
+		nameField('e.g. Top 100 product searches'),
+		{
+			displayName: 'Queries Source',
+			name: 'querySource',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'Define Below',
+					value: 'parameter',
+					description: 'Type the queries in the Queries list',
+				},
+				{
+					name: 'From Input Items',
+					value: 'inputItems',
+					description: 'One query per input item (e.g. a spreadsheet column); all items make one query set',
+				},
+			],
+			default: 'parameter',
+		},
+		{
+			displayName: 'Queries',
+			name: 'queries',
+			type: 'string',
+			typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Query' },
+			default: [],
+			placeholder: 'e.g. red running shoes, or {"query": "red running shoes", "size": 10}',
+			description:
+				'The queries: each entry is plain text or a JSON object with a "query" property. Releval needs all entries to be of one kind.',
+			displayOptions: { show: { querySource: ['parameter'] } },
+		},
+		{
+			displayName: 'Query Field',
+			name: 'queryField',
+			type: 'string',
+			default: 'query',
+			placeholder: 'e.g. search_term',
+			description:
+				'The field of each input item that holds its query (text, or a JSON object with a "query" property). Use dots for nested fields.',
+			displayOptions: { show: { querySource: ['inputItems'] } },
+		},
+		{
+			displayName: 'Include Other Fields',
+			name: 'includeOtherFields',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to send each item as a query object: its query plus the item's other fields, for query templates that use them",
+			displayOptions: { show: { querySource: ['inputItems'] } },
+		},
+		fieldsCollection('additionalFields', [
+			descriptionField(),
+		]),
+	],
 });
 
-const show = showFor(['create']);
-
-export const createFields: INodeProperties[] = [
-	nameField(show, 'e.g. Top 100 product searches'),
-	{
-		displayName: 'Queries Source',
-		name: 'querySource',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show },
-		options: [
-			{
-				name: 'Define Below',
-				value: 'parameter',
-				description: 'Type the queries in the Queries list',
-			},
-			{
-				name: 'From Input Items',
-				value: 'inputItems',
-				description: 'One query per input item (e.g. a spreadsheet column); all items make one query set',
-			},
-		],
-		default: 'parameter',
-	},
-	{
-		displayName: 'Queries',
-		name: 'queries',
-		type: 'string',
-		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Query' },
-		default: [],
-		placeholder: 'e.g. red running shoes, or {"query": "red running shoes", "size": 10}',
-		description:
-			'The queries: each entry is plain text or a JSON object with a "query" property. Releval needs all entries to be of one kind.',
-		displayOptions: { show: { ...show, querySource: ['parameter'] } },
-	},
-	{
-		displayName: 'Query Field',
-		name: 'queryField',
-		type: 'string',
-		default: 'query',
-		placeholder: 'e.g. search_term',
-		description:
-			'The field of each input item that holds its query (text, or a JSON object with a "query" property). Use dots for nested fields.',
-		displayOptions: { show: { ...show, querySource: ['inputItems'] } },
-	},
-	{
-		displayName: 'Include Other Fields',
-		name: 'includeOtherFields',
-		type: 'boolean',
-		default: false,
-		description:
-			"Whether to send each item as a query object: its query plus the item's other fields, for query templates that use them",
-		displayOptions: { show: { ...show, querySource: ['inputItems'] } },
-	},
-	fieldsCollection('additionalFields', { show }, [
-		descriptionField(),
-	]),
-];

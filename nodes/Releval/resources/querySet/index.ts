@@ -1,17 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector } from '../../shared/descriptions';
-import { createFields, createOperation } from './create';
-import { deleteFields, deleteOperation } from './delete';
-import { getFields, getOperation } from './get';
-import { getAllFields, getAllOperation } from './getAll';
-import { uploadFields, uploadOperation } from './upload';
+import { RESOURCES } from '../../shared/catalog';
+import { createOperation } from './create';
+import { deleteOperation } from './delete';
+import { getOperation } from './get';
+import { getAllOperation } from './getAll';
+import { uploadOperation } from './upload';
 
-export const querySetDescription: INodeProperties[] = [
-	operationSelector('querySet', [createOperation, deleteOperation, getOperation, getAllOperation, uploadOperation], 'getAll'),
-	...createFields,
-	...deleteFields,
-	...getFields,
-	...getAllFields,
-	...uploadFields,
-];
+export const querySetDescription: INodeProperties[] = RESOURCES.querySet.properties('getAll', [
+	createOperation,
+	deleteOperation,
+	getOperation,
+	getAllOperation,
+	uploadOperation,
+]);

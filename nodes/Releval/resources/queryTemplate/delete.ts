@@ -1,14 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
 import { invalidParameter } from '../../shared/validation';
-import { operation, resourceLocator } from '../../shared/descriptions';
-import { showFor } from './shared';
+import { RESOURCES } from '../../shared/catalog';
+import { defineOperation } from '../../shared/descriptions';
 
 /** INFERRED (contract): the bulk delete takes the IDs as a repeated `ids` query parameter (`?ids=a&ids=b`). */
 const IDS_PARAMETER = 'ids';
@@ -29,7 +23,7 @@ function chosenIds(context: IExecuteSingleFunctions): string[] {
 	});
 }
 
-export const deleteOperation = operation({
+export const deleteOperation = defineOperation({
 	name: 'Delete',
 	value: 'delete',
 	action: 'Delete query templates',
@@ -48,32 +42,28 @@ export const deleteOperation = operation({
 			return [{ json: { ...(items[0]?.json ?? {}), success: true, deleted: chosenIds(this) } }];
 		},
 	],
+	fields: [
+		{
+			displayName: 'Query Templates',
+			name: 'queryTemplates',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			required: true,
+			default: {},
+			placeholder: 'Add Query Template',
+			description: 'The query templates to delete',
+			options: [
+				{
+					displayName: 'Query Template',
+					name: 'values',
+					values: [
+						RESOURCES.queryTemplate.locator({
+							description: 'A query template to delete',
+						}),
+					],
+				},
+			],
+		},
+	],
 });
 
-export const deleteFields: INodeProperties[] = [
-	{
-		displayName: 'Query Templates',
-		name: 'queryTemplates',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		required: true,
-		default: {},
-		placeholder: 'Add Query Template',
-		description: 'The query templates to delete',
-		displayOptions: { show: showFor(['delete']) },
-		options: [
-			{
-				displayName: 'Query Template',
-				name: 'values',
-				values: [
-					resourceLocator({
-						name: 'queryTemplateId',
-						displayName: 'Query Template',
-						searchListMethod: 'searchQueryTemplates',
-						description: 'A query template to delete',
-					}),
-				],
-			},
-		],
-	},
-];

@@ -1,14 +1,11 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { defineOperation, returnAllAndLimit } from '../../shared/descriptions';
 
-import { operation, returnAllAndLimit } from '../../shared/descriptions';
-import { showFor } from './shared';
-
-export const getAllOperation = operation({
+export const getAllOperation = defineOperation({
 	name: 'Get Many',
 	value: 'getAll',
 	action: 'Get many query templates',
 	description: 'List query templates, one item each. Use Return All to page through every template.',
 	endpoint: 'listQueryTemplates',
+	fields: returnAllAndLimit(),
 });
 
-export const getAllFields: INodeProperties[] = [...returnAllAndLimit(showFor(['getAll']))];

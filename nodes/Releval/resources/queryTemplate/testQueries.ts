@@ -1,8 +1,8 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { failForParameter, invalidParameter, parseJsonValue } from '../../shared/validation';
-import { operation } from '../../shared/descriptions';
-import { requireTemplate, sendHeaders, showFor, splitRenderedTemplates, templateFieldsFor } from './shared';
+import { failForParameter, invalidParameter, parseJsonValue, sendHeaders } from '../../shared/validation';
+import { defineOperation } from '../../shared/descriptions';
+import { requireTemplate, splitRenderedTemplates, templateFields } from './templateFields';
 
 const QUERIES_LABEL = 'Queries';
 
@@ -34,31 +34,27 @@ async function sendQueries(this: IExecuteSingleFunctions, requestOptions: IHttpR
 	return requestOptions;
 }
 
-export const testOperation = operation({
+export const testOperation = defineOperation({
 	name: 'Test',
 	value: 'test',
 	action: 'Test a query template with queries',
 	description:
 		'Render an unsaved query template (body, query string, headers) against the queries given, without calling the search engine. Outputs one item per query with the rendered body, query_string and headers.',
 	endpoint: 'testQueryTemplate',
-	required: { queries: QUERIES_LABEL },
 	preSend: [sendHeaders('additionalFields'), requireTemplate, sendQueries],
 	postReceive: [splitRenderedTemplates],
+	fields: [
+		{
+			displayName: 'Queries',
+			name: 'queries',
+			type: 'json',
+			required: true,
+			default: '[]',
+			description:
+				'JSON array of the queries to render: all strings, or all objects with a "query" property and any other properties the template uses',
+			placeholder: '["red shoes", "running socks"]',
+		},
+		templateFields,
+	],
 });
 
-const show = showFor(['test']);
-
-export const testFields: INodeProperties[] = [
-	{
-		displayName: 'Queries',
-		name: 'queries',
-		type: 'json',
-		required: true,
-		default: '[]',
-		description:
-			'JSON array of the queries to render: all strings, or all objects with a "query" property and any other properties the template uses',
-		placeholder: '["red shoes", "running socks"]',
-		displayOptions: { show },
-	},
-	templateFieldsFor(['test']),
-];

@@ -1,37 +1,26 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { requireSomeUpdate, sendHeaders } from '../../shared/validation';
+import { RESOURCES } from '../../shared/catalog';
+import { descriptionField, fieldsCollection, newNameField, defineOperation } from '../../shared/descriptions';
+import { bodyField, contentTypeField, headersField, queryStringField } from './templateFields';
 
-import { requireSomeUpdate } from '../../shared/validation';
-import { descriptionField, fieldsCollection, newNameField, operation } from '../../shared/descriptions';
-import {
-	QUERY_TEMPLATE_PATH_LABELS,
-	bodyField,
-	contentTypeField,
-	headersField,
-	queryStringField,
-	queryTemplateIdFor,
-	sendHeaders,
-	showFor,
-} from './shared';
-
-export const updateOperation = operation({
+export const updateOperation = defineOperation({
 	name: 'Update',
 	value: 'update',
 	action: 'Update a query template',
 	description:
 		'Change the name, description, body, content type, query string or headers of a query template. Only the fields set are sent. Returns the updated template.',
 	endpoint: 'updateQueryTemplate',
-	pathLabels: QUERY_TEMPLATE_PATH_LABELS,
 	preSend: [sendHeaders('updateFields'), requireSomeUpdate()],
+	fields: [
+		RESOURCES.queryTemplate.locator(),
+		fieldsCollection('updateFields', [
+			bodyField,
+			contentTypeField,
+			descriptionField(),
+			headersField,
+			newNameField(),
+			queryStringField,
+		]),
+	],
 });
 
-export const updateFields: INodeProperties[] = [
-	queryTemplateIdFor(['update']),
-	fieldsCollection('updateFields', { show: showFor(['update']) }, [
-		bodyField,
-		contentTypeField,
-		descriptionField(),
-		headersField,
-		newNameField(),
-		queryStringField,
-	]),
-];

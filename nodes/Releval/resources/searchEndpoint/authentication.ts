@@ -1,7 +1,13 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions, PreSendAction } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+	PreSendAction,
+} from 'n8n-workflow';
 
 import { invalidParameter } from '../../shared/validation';
-import { showFor } from './shared';
 
 /*
  * Authentication of the search engine. SEEN: the types bearer, basic, aws and custom, the bearer field `token`
@@ -27,7 +33,7 @@ const AUTHENTICATION_FIELDS: Record<string, AuthenticationField[]> = {
 		{ name: 'awsRegion', displayName: 'AWS Region', property: 'aws_region', secret: false, placeholder: 'e.g. us-east-1' },
 	],
 	basic: [
-		{ name: 'basicUsername', displayName: 'Username', property: 'username', secret: false },
+		{ name: 'basicUsername', displayName: 'Username', property: 'username', secret: false, placeholder: 'e.g. releval-reader' },
 		{ name: 'basicPassword', displayName: 'Password', property: 'password', secret: true },
 	],
 	bearer: [{ name: 'bearerToken', displayName: 'Token', property: 'token', secret: true }],
@@ -41,8 +47,7 @@ const AUTHENTICATION_FIELDS: Record<string, AuthenticationField[]> = {
  * "Authentication" (how Releval authenticates to the search engine) and the fields of the chosen type only.
  * With `keepOption` (update), the default leaves the stored authentication unchanged.
  */
-export function authenticationFields(operations: string[], keepOption = false): INodeProperties[] {
-	const show = showFor(operations);
+export function authenticationFields(keepOption = false): INodeProperties[] {
 	const defaultType = keepOption ? KEEP_AUTHENTICATION : AUTHENTICATION_NONE;
 	const options: INodePropertyOptions[] = [
 		{ name: 'AWS Signature (SigV4)', value: 'aws', description: 'Sign requests with an AWS access key, e.g. for Amazon OpenSearch Service' },
@@ -62,7 +67,6 @@ export function authenticationFields(operations: string[], keepOption = false): 
 			default: defaultType,
 			description:
 				'How Releval authenticates to the search engine. Secrets are stored encrypted by Releval and are never returned.',
-			displayOptions: { show },
 			options,
 		},
 		...Object.entries(AUTHENTICATION_FIELDS).flatMap(([type, fields]) =>
@@ -75,7 +79,7 @@ export function authenticationFields(operations: string[], keepOption = false): 
 					default: '',
 					...(field.secret ? { typeOptions: { password: true } } : {}),
 					...(field.placeholder ? { placeholder: field.placeholder } : {}),
-					displayOptions: { show: { ...show, authenticationType: [type] } },
+					displayOptions: { show: { authenticationType: [type] } },
 				}),
 			),
 		),

@@ -1,6 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { descriptionField, fieldsCollection, nameField, operation } from '../../shared/descriptions';
+import { sendHeaders } from '../../shared/validation';
+import { descriptionField, fieldsCollection, nameField, defineOperation } from '../../shared/descriptions';
 import { authenticationFields, sendAuthentication } from './authentication';
 import {
 	candidatesMappingField,
@@ -8,35 +7,30 @@ import {
 	endpointTypeField,
 	headersField,
 	httpMethodField,
-	sendHeaders,
-	showFor,
 	urlField,
 	validateEndpointBody,
-} from './shared';
+} from './endpointFields';
 
-export const createOperation = operation({
+export const createOperation = defineOperation({
 	name: 'Create',
 	value: 'create',
 	action: 'Create a search endpoint',
 	description:
 		'Save a search endpoint: the search engine URL, method, type, authentication and candidates mapping Releval uses to run queries. Secrets are write-only. Returns the new endpoint with its ID (without secrets).',
 	endpoint: 'createEndpoint',
-	required: { name: 'Name', url: 'URL', method: 'Method', type: 'Type' },
 	preSend: [sendHeaders('additionalFields'), sendAuthentication, validateEndpointBody],
+	fields: [
+		nameField('e.g. Products (production)'),
+		urlField(true),
+		httpMethodField(true),
+		endpointTypeField(true),
+		...authenticationFields(),
+		fieldsCollection('additionalFields', [
+			candidatesMappingField,
+			corpusIdField,
+			descriptionField(),
+			headersField('Extra HTTP headers sent to the search engine, as a JSON object of names to text values'),
+		]),
+	],
 });
 
-const show = showFor(['create']);
-
-export const createFields: INodeProperties[] = [
-	nameField(show, 'e.g. Products (production)'),
-	urlField({ required: true, displayOptions: { show } }),
-	httpMethodField({ required: true, displayOptions: { show } }),
-	endpointTypeField({ required: true, displayOptions: { show } }),
-	...authenticationFields(['create']),
-	fieldsCollection('additionalFields', { show }, [
-		candidatesMappingField,
-		corpusIdField,
-		descriptionField(),
-		headersField('Extra HTTP headers sent to the search engine, as a JSON object of names to text values'),
-	]),
-];

@@ -1,15 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { RESOURCES } from '../../shared/catalog';
+import { defineOperation } from '../../shared/descriptions';
 
-import { operation } from '../../shared/descriptions';
-import { ENDPOINT_PATH_LABELS, endpointIdFor } from './shared';
-
-export const deleteOperation = operation({
+export const deleteOperation = defineOperation({
 	name: 'Delete',
 	value: 'delete',
 	action: 'Delete a search endpoint',
 	description: 'Delete a saved search endpoint by ID. Outputs { success: true } when Releval confirms.',
 	endpoint: 'deleteEndpoint',
-	pathLabels: ENDPOINT_PATH_LABELS,
+	fields: [RESOURCES.searchEndpoint.locator()],
 });
 
-export const deleteFields: INodeProperties[] = [endpointIdFor(['delete'])];

@@ -1,6 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { fieldsCollection, operation } from '../../shared/descriptions';
+import { sendHeaders } from '../../shared/validation';
+import { fieldsCollection, defineOperation } from '../../shared/descriptions';
 import { authenticationFields, sendAuthentication } from './authentication';
 import {
 	candidatesMappingField,
@@ -9,37 +8,32 @@ import {
 	httpMethodField,
 	queryStringField,
 	requestBodyField,
-	sendHeaders,
-	showFor,
 	urlField,
 	validateEndpointBody,
-} from './shared';
+} from './endpointFields';
 import { cameFromEndpoint, describeTestResponse } from './testResponse';
 
-export const testConfigurationOperation = operation({
+export const testConfigurationOperation = defineOperation({
 	name: 'Test Configuration',
 	value: 'testConfiguration',
 	action: 'Test an unsaved search endpoint configuration',
 	description:
 		'Send one test request to a search engine with a configuration that is not saved (URL, method, type, authentication, body, candidates mapping), to check it before creating the endpoint. Returns { responseSource, statusCode, response }: responseSource is "endpoint" when the search engine answered and "releval" when the answer came from Releval itself.',
 	endpoint: 'testEndpoint',
-	required: { url: 'URL', method: 'Method', type: 'Type' },
 	preSend: [sendHeaders('additionalFields'), sendAuthentication, validateEndpointBody],
 	postReceive: [describeTestResponse],
 	passThrough: cameFromEndpoint,
+	fields: [
+		urlField(true),
+		httpMethodField(true),
+		endpointTypeField(true),
+		...authenticationFields(),
+		fieldsCollection('additionalFields', [
+			requestBodyField('Raw request body sent to the search engine, e.g. a query DSL as JSON text'),
+			candidatesMappingField,
+			headersField('HTTP headers sent to the search engine, as a JSON object of names to text values'),
+			queryStringField('Query string appended to the URL'),
+		]),
+	],
 });
 
-const show = showFor(['testConfiguration']);
-
-export const testConfigurationFields: INodeProperties[] = [
-	urlField({ required: true, displayOptions: { show } }),
-	httpMethodField({ required: true, displayOptions: { show } }),
-	endpointTypeField({ required: true, displayOptions: { show } }),
-	...authenticationFields(['testConfiguration']),
-	fieldsCollection('additionalFields', { show }, [
-		requestBodyField('Raw request body sent to the search engine, e.g. a query DSL as JSON text'),
-		candidatesMappingField,
-		headersField('HTTP headers sent to the search engine, as a JSON object of names to text values'),
-		queryStringField('Query string appended to the URL'),
-	]),
-];

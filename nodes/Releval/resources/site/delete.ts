@@ -1,16 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { RESOURCES } from '../../shared/catalog';
+import { defineOperation } from '../../shared/descriptions';
 
-import { operation } from '../../shared/descriptions';
-import { SITE_PATH_LABELS, siteIdFor } from './shared';
-
-export const deleteOperation = operation({
+export const deleteOperation = defineOperation({
 	name: 'Delete',
 	value: 'delete',
 	action: 'Delete a site',
 	description:
 		'Delete a tracking site. Releval then silently drops events that carry its site_id. Outputs { success: true } when Releval confirms.',
 	endpoint: 'deleteSite',
-	pathLabels: SITE_PATH_LABELS,
+	fields: [RESOURCES.site.locator()],
 });
 
-export const deleteFields: INodeProperties[] = [siteIdFor(['delete'])];

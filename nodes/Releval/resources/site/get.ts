@@ -1,15 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { RESOURCES } from '../../shared/catalog';
+import { defineOperation } from '../../shared/descriptions';
 
-import { operation } from '../../shared/descriptions';
-import { SITE_PATH_LABELS, siteIdFor } from './shared';
-
-export const getOperation = operation({
+export const getOperation = defineOperation({
 	name: 'Get',
 	value: 'get',
 	action: 'Get a site',
 	description: 'Get one tracking site by ID: its name, public site_id and allowed origins',
 	endpoint: 'getSite',
-	pathLabels: SITE_PATH_LABELS,
+	fields: [RESOURCES.site.locator()],
 });
 
-export const getFields: INodeProperties[] = [siteIdFor(['get'])];

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { parameterForItem } from '../../shared/inputItems';
 import { isBlankValue, isoTimestamp, parseJsonValue, wholeNumber, type Fail } from '../../shared/validation';
-import { describeValue, textValue } from './shared';
+import { describeValue, textValue } from './ubiValues';
 
 /*
  * The UBI events of Track Events, built from an input item and checked before anything is sent. Releval binds

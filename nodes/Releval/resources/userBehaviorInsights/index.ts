@@ -1,13 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector } from '../../shared/descriptions';
-import { queryDataFields, queryDataOperation } from './queryData';
-import { trackEventsFields, trackEventsOperation } from './trackEvents';
-import { trackQueryFields, trackQueryOperation } from './trackQuery';
+import { RESOURCES } from '../../shared/catalog';
+import { queryDataOperation } from './queryData';
+import { trackEventsOperation } from './trackEvents';
+import { trackQueryOperation } from './trackQuery';
 
-export const userBehaviorInsightsDescription: INodeProperties[] = [
-	operationSelector('userBehaviorInsights', [queryDataOperation, trackEventsOperation, trackQueryOperation], 'trackQuery'),
-	...queryDataFields,
-	...trackEventsFields,
-	...trackQueryFields,
-];
+export const userBehaviorInsightsDescription: INodeProperties[] = RESOURCES.userBehaviorInsights.properties('trackQuery', [
+	queryDataOperation,
+	trackEventsOperation,
+	trackQueryOperation,
+]);

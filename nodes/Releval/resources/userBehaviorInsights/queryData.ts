@@ -1,7 +1,6 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties, PostReceiveAction } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, PostReceiveAction } from 'n8n-workflow';
 
-import { operation } from '../../shared/descriptions';
-import { showFor } from './shared';
+import { defineOperation } from '../../shared/descriptions';
 
 /**
  * INFERRED response shape: ClickHouse's JSON format ({meta, data, rows}); rows under `rows`, `items` or
@@ -30,38 +29,33 @@ function rowsToItems(): PostReceiveAction {
 	};
 }
 
-export const queryDataOperation = operation({
+export const queryDataOperation = defineOperation({
 	name: 'Query Data',
 	value: 'queryData',
 	action: 'Query user behavior data',
 	description:
 		"Run a read-only ClickHouse SQL query over Releval's User Behavior Insights tables (ubi_queries, ubi_events) and return the rows, one item per row (or the whole response with Split Into Items off). Events arrive about two seconds after tracking.",
 	endpoint: 'queryUbiData',
-	required: { sql: 'SQL' },
 	postReceive: [rowsToItems()],
+	fields: [
+		{
+			displayName: 'SQL',
+			name: 'sql',
+			type: 'string',
+			typeOptions: { rows: 6, editor: 'sqlEditor', sqlDialect: 'StandardSQL' },
+			required: true,
+			default: '',
+			placeholder: "e.g. SELECT action_name, count() AS events FROM ubi_events WHERE site_id = '01J8ZP4Q9K7X2M5N6R8T0V3W1Y' GROUP BY action_name",
+			description: 'A ClickHouse SELECT over the tables ubi_queries and ubi_events',
+			routing: { send: { type: 'body', property: 'sql' } },
+		},
+		{
+			displayName: 'Split Into Items',
+			name: 'splitIntoItems',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to output one item per result row instead of one item with the whole response',
+		},
+	],
 });
 
-const show = showFor(['queryData']);
-
-export const queryDataFields: INodeProperties[] = [
-	{
-		displayName: 'SQL',
-		name: 'sql',
-		type: 'string',
-		typeOptions: { rows: 6, editor: 'sqlEditor', sqlDialect: 'StandardSQL' },
-		required: true,
-		default: '',
-		placeholder: "e.g. SELECT action_name, count() AS events FROM ubi_events WHERE site_id = '01J8ZP4Q9K7X2M5N6R8T0V3W1Y' GROUP BY action_name",
-		description: 'A ClickHouse SELECT over the tables ubi_queries and ubi_events',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'sql' } },
-	},
-	{
-		displayName: 'Split Into Items',
-		name: 'splitIntoItems',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to output one item per result row instead of one item with the whole response',
-		displayOptions: { show },
-	},
-];

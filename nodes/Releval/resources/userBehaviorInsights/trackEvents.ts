@@ -3,15 +3,14 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
-	INodeProperties,
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
 
 import { allInputItems, oneRequestForAllItems } from '../../shared/inputItems';
-import { fieldsCollection, operation, resourceLocator } from '../../shared/descriptions';
+import { resourceLocator } from '../../../shared/resourceLocator';
+import { fieldsCollection, defineOperation } from '../../shared/descriptions';
 import { eventsOfItem } from './eventValidation';
-import { showFor } from './shared';
 
 /*
  * Track Events sends UBI events to Releval's public tracking endpoint, as the browser tracker does:
@@ -69,7 +68,10 @@ function acceptedSummary(): PostReceiveAction {
 	};
 }
 
-export const trackEventsOperation = operation({
+/** Shown when the events are entered as fields. */
+const fromFields = { show: { eventsFrom: ['fields'] } };
+
+export const trackEventsOperation = defineOperation({
 	name: 'Track Events',
 	value: 'trackEvents',
 	action: 'Track user behavior events',
@@ -78,174 +80,173 @@ export const trackEventsOperation = operation({
 	endpoint: 'trackEvents',
 	...oneRequestForAllItems(sendsOneBatch, buildEvents()),
 	postReceive: [acceptedSummary()],
+	fields: [
+		{
+			displayName: 'Events From',
+			name: 'eventsFrom',
+			type: 'options',
+			options: [
+				{
+					name: 'Fields Below',
+					value: 'fields',
+					description: 'One event per input item, from the fields below (use expressions to read each item)',
+				},
+				{
+					name: 'JSON',
+					value: 'json',
+					description: 'A JSON array of UBI events per input item, e.g. from a Code node',
+				},
+			],
+			default: 'fields',
+		},
+		resourceLocator({
+			name: 'siteId',
+			displayName: 'Site',
+			searchListMethod: 'searchSiteIds',
+			description:
+				'The registered site the events belong to (its public site_id). Releval silently drops events whose site_id is unknown.',
+			displayOptions: fromFields,
+		}),
+		resourceLocator({
+			name: 'defaultSiteId',
+			displayName: 'Default Site',
+			searchListMethod: 'searchSiteIds',
+			required: false,
+			description:
+				'The site (public site_id) for events that carry no site_id of their own. Releval silently drops events whose site_id is unknown.',
+			displayOptions: { show: { eventsFrom: ['json'] } },
+		}),
+		{
+			displayName: 'Action Name',
+			name: 'actionName',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. click',
+			description: 'What the user did: impression, click, add_to_cart, purchase, view, or your own name',
+			displayOptions: fromFields,
+		},
+		{
+			displayName: 'Events',
+			name: 'eventsJson',
+			type: 'json',
+			default:
+				'[\n  {\n    "action_name": "click",\n    "query_id": "",\n    "event_attributes": {\n      "object": { "object_id": "" },\n      "position": { "ordinal": 1 }\n    }\n  }\n]',
+			description:
+				'A JSON array of UBI events (or one event object). Each needs action_name; object IDs must be text; timestamp defaults to now.',
+			displayOptions: { show: { eventsFrom: ['json'] } },
+		},
+		{
+			displayName: 'Send Items in One Batch',
+			name: 'sendInOneBatch',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to send the events of all input items in one request (as the browser tracker batches them) and output one summary item, instead of one request and one output item per input item',
+		},
+		{
+				...fieldsCollection('additionalFields', [
+				{
+					displayName: 'Application',
+					name: 'application',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. web-shop-search',
+					description: 'The search application the event came from',
+				},
+				{
+					displayName: 'Client ID',
+					name: 'clientId',
+					type: 'string',
+					default: '',
+					description: "The visitor's client ID (the browser tracker's clientId)",
+				},
+				{
+					displayName: 'Event Attributes',
+					name: 'eventAttributes',
+					type: 'json',
+					default: '{}',
+					description:
+						'More event attributes as a JSON object, e.g. {"object": {"object_id": "SKU-1", "internal_id": "42"}, "price": 9.99}. Object ID and Position below are merged in.',
+				},
+				{
+					displayName: 'Message',
+					name: 'message',
+					type: 'string',
+					default: '',
+					description: 'A free-text message; for message type QUERY, usually the search text',
+				},
+				{
+					displayName: 'Message Type',
+					name: 'messageType',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. QUERY',
+					description: 'Groups related action names, e.g. QUERY or CONVERSION',
+				},
+				{
+					displayName: 'Object ID',
+					name: 'objectId',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. SKU-12345',
+					description: 'The ID of the result the user acted on (sent as event_attributes.object.object_id, always as text)',
+				},
+				{
+					displayName: 'Object ID Field',
+					name: 'objectIdField',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. product_id',
+					description: 'The index field that holds the object ID',
+				},
+				{
+					displayName: 'Position',
+					name: 'position',
+					type: 'number',
+					typeOptions: { minValue: 1, numberPrecision: 0 },
+					default: 1,
+					description:
+						'The 1-based rank of the result across pages (event_attributes.position.ordinal); it must match its place in the hit IDs tracked with the query',
+				},
+				{
+					displayName: 'Query ID',
+					name: 'queryId',
+					type: 'string',
+					default: '',
+					description: 'The query_id from Track Query, to join the event to the search',
+				},
+				{
+					displayName: 'Session ID',
+					name: 'sessionId',
+					type: 'string',
+					default: '',
+					description: "The visitor's search session, to group the events of one visit",
+				},
+				{
+					displayName: 'Timestamp',
+					name: 'timestamp',
+					type: 'dateTime',
+					default: '',
+					description: 'When the event happened (ISO 8601; taken as UTC without a time zone). Defaults to now.',
+				},
+				{
+					displayName: 'User ID',
+					name: 'userId',
+					type: 'string',
+					default: '',
+					description: 'The signed-in user, if any',
+				},
+				{
+					displayName: 'User Query',
+					name: 'userQuery',
+					type: 'string',
+					default: '',
+					description: 'The query as the user typed it',
+				},
+			]),
+			displayOptions: fromFields,
+		},
+	],
 });
 
-const show = showFor(['trackEvents']);
-const fromFields = { show: showFor(['trackEvents'], { eventsFrom: ['fields'] }) };
-
-export const trackEventsFields: INodeProperties[] = [
-	{
-		displayName: 'Events From',
-		name: 'eventsFrom',
-		type: 'options',
-		options: [
-			{
-				name: 'Fields Below',
-				value: 'fields',
-				description: 'One event per input item, from the fields below (use expressions to read each item)',
-			},
-			{
-				name: 'JSON',
-				value: 'json',
-				description: 'A JSON array of UBI events per input item, e.g. from a Code node',
-			},
-		],
-		default: 'fields',
-		displayOptions: { show },
-	},
-	resourceLocator({
-		name: 'siteId',
-		displayName: 'Site',
-		searchListMethod: 'searchSiteIds',
-		description:
-			'The registered site the events belong to (its public site_id). Releval silently drops events whose site_id is unknown.',
-		displayOptions: fromFields,
-	}),
-	resourceLocator({
-		name: 'defaultSiteId',
-		displayName: 'Default Site',
-		searchListMethod: 'searchSiteIds',
-		required: false,
-		description:
-			'The site (public site_id) for events that carry no site_id of their own. Releval silently drops events whose site_id is unknown.',
-		displayOptions: { show: showFor(['trackEvents'], { eventsFrom: ['json'] }) },
-	}),
-	{
-		displayName: 'Action Name',
-		name: 'actionName',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. click',
-		description: 'What the user did: impression, click, add_to_cart, purchase, view, or your own name',
-		displayOptions: fromFields,
-	},
-	{
-		displayName: 'Events',
-		name: 'eventsJson',
-		type: 'json',
-		default:
-			'[\n  {\n    "action_name": "click",\n    "query_id": "",\n    "event_attributes": {\n      "object": { "object_id": "" },\n      "position": { "ordinal": 1 }\n    }\n  }\n]',
-		description:
-			'A JSON array of UBI events (or one event object). Each needs action_name; object IDs must be text; timestamp defaults to now.',
-		displayOptions: { show: showFor(['trackEvents'], { eventsFrom: ['json'] }) },
-	},
-	{
-		displayName: 'Send Items in One Batch',
-		name: 'sendInOneBatch',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to send the events of all input items in one request (as the browser tracker batches them) and output one summary item, instead of one request and one output item per input item',
-		displayOptions: { show },
-	},
-	fieldsCollection('additionalFields', fromFields, [
-		{
-			displayName: 'Application',
-			name: 'application',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. web-shop-search',
-			description: 'The search application the event came from',
-		},
-		{
-			displayName: 'Client ID',
-			name: 'clientId',
-			type: 'string',
-			default: '',
-			description: "The visitor's client ID (the browser tracker's clientId)",
-		},
-		{
-			displayName: 'Event Attributes',
-			name: 'eventAttributes',
-			type: 'json',
-			default: '{}',
-			description:
-				'More event attributes as a JSON object, e.g. {"object": {"object_id": "SKU-1", "internal_id": "42"}, "price": 9.99}. Object ID and Position below are merged in.',
-		},
-		{
-			displayName: 'Message',
-			name: 'message',
-			type: 'string',
-			default: '',
-			description: 'A free-text message; for message type QUERY, usually the search text',
-		},
-		{
-			displayName: 'Message Type',
-			name: 'messageType',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. QUERY',
-			description: 'Groups related action names, e.g. QUERY or CONVERSION',
-		},
-		{
-			displayName: 'Object ID',
-			name: 'objectId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. SKU-12345',
-			description: 'The ID of the result the user acted on (sent as event_attributes.object.object_id, always as text)',
-		},
-		{
-			displayName: 'Object ID Field',
-			name: 'objectIdField',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. product_id',
-			description: 'The index field that holds the object ID',
-		},
-		{
-			displayName: 'Position',
-			name: 'position',
-			type: 'number',
-			typeOptions: { minValue: 1, numberPrecision: 0 },
-			default: 1,
-			description:
-				'The 1-based rank of the result across pages (event_attributes.position.ordinal); it must match its place in the hit IDs tracked with the query',
-		},
-		{
-			displayName: 'Query ID',
-			name: 'queryId',
-			type: 'string',
-			default: '',
-			description: 'The query_id from Track Query, to join the event to the search',
-		},
-		{
-			displayName: 'Session ID',
-			name: 'sessionId',
-			type: 'string',
-			default: '',
-		},
-		{
-			displayName: 'Timestamp',
-			name: 'timestamp',
-			type: 'dateTime',
-			default: '',
-			description: 'When the event happened (ISO 8601; taken as UTC without a time zone). Defaults to now.',
-		},
-		{
-			displayName: 'User ID',
-			name: 'userId',
-			type: 'string',
-			default: '',
-			description: 'The signed-in user, if any',
-		},
-		{
-			displayName: 'User Query',
-			name: 'userQuery',
-			type: 'string',
-			default: '',
-			description: 'The query as the user typed it',
-		},
-	]),
-];

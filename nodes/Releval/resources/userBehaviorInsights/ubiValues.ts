@@ -1,11 +1,3 @@
-import type { IDisplayOptions } from 'n8n-workflow';
-
-export const showFor = (operations: string[], extra: IDisplayOptions['show'] = {}): IDisplayOptions['show'] => ({
-	resource: ['userBehaviorInsights'],
-	operation: operations,
-	...extra,
-});
-
 /** The UBI identifier fields the contract limits to 100 characters (UbiQueryRequest). */
 export const MAX_ID_LENGTH = 100;
 

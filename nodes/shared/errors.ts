@@ -110,6 +110,27 @@ export function describeProblem(problem: ProblemDetails): string[] {
 	return lines;
 }
 
+/**
+ * Whether the node runs as an AI agent's tool (n8n names that variant `<name>Tool`, e.g. `relevalTool`). n8n
+ * hands the model only a failed tool call's message: n8n 2.x's AI Agent sends `[{"error": message}]`, dropping
+ * the description; the MCP Server Trigger and n8n 1.x append the description after "Details:".
+ */
+export function runsAsAiTool(node: INode): boolean {
+	return typeof node.type === 'string' && node.type.endsWith('Tool');
+}
+
+/**
+ * The message of an error: for a workflow, the short headline (the editor shows the description below it); for
+ * an AI tool, the headline with the HTTP status and Releval's title, then every line of the description, so the
+ * model learns what went wrong and what to change. (The description stays as it is; n8n 1.x and MCP append it
+ * only when the message does not already contain it.)
+ */
+function messageFor(node: INode, headline: string, description: string, http?: { status: number; title?: string }): string {
+	if (!runsAsAiTool(node)) return headline;
+	const status = http ? ` (HTTP ${http.status}${http.title && http.title !== headline ? ` ${http.title}` : ''})` : '';
+	return `${headline}${status}\n${description}`;
+}
+
 function contentTypeOf(headers: IDataObject | undefined): string | undefined {
 	const value = headers?.['content-type'] ?? headers?.['Content-Type'];
 	return typeof value === 'string' ? value.split(';')[0].trim() : undefined;
@@ -136,11 +157,12 @@ export function httpFailureToNodeError(
 	else if (STATUS_HINTS[status]) lines.push(STATUS_HINTS[status]);
 	lines.push(`Operation: ${context.operation}`);
 
-	const message = status === 403 ? STATUS_MESSAGES[403] : problem?.title ?? statusMessage(status);
+	const headline = status === 403 ? STATUS_MESSAGES[403] : problem?.title ?? statusMessage(status);
+	const description = lines.join('\n');
 	const errorResponse: JsonObject = { status, ...(problem ?? {}) } as JsonObject;
 	return new NodeApiError(node, errorResponse, {
-		message,
-		description: lines.join('\n'),
+		message: messageFor(node, headline, description, { status, title: problem?.title }),
+		description,
 		httpCode: String(status),
 		itemIndex: context.itemIndex,
 	});
@@ -168,7 +190,7 @@ export function transportFailureToNodeError(
 	].join('\n');
 	// The code is not passed as `code`: n8n would replace the message with its generic text for that code.
 	return new NodeApiError(node, { connectionError: failure.code ?? null } as JsonObject, {
-		message,
+		message: messageFor(node, message, description),
 		description,
 		httpCode: null as unknown as string,
 		itemIndex: context.itemIndex,
@@ -181,9 +203,10 @@ export function malformedResponseToNodeError(
 	problem: string,
 	context: { operation: string; itemIndex?: number },
 ): NodeApiError {
+	const description = `${problem}\nOperation: ${context.operation}`;
 	return new NodeApiError(node, { problem } as JsonObject, {
-		message: 'Releval sent a response this node cannot read',
-		description: `${problem}\nOperation: ${context.operation}`,
+		message: messageFor(node, 'Releval sent a response this node cannot read', description),
+		description,
 		itemIndex: context.itemIndex,
 	});
 }

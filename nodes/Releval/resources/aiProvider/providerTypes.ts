@@ -1,31 +1,10 @@
 import type {
 	IDataObject,
-	IDisplayOptions,
 	IExecuteSingleFunctions,
 	INodeExecutionData,
 	INodePropertyOptions,
 	PostReceiveAction,
 } from 'n8n-workflow';
-
-import { resourceLocator } from '../../shared/descriptions';
-
-export const showFor = (operations: string[], extra: IDisplayOptions['show'] = {}): IDisplayOptions['show'] => ({
-	resource: ['aiProvider'],
-	operation: operations,
-	...extra,
-});
-
-/** The AI provider an operation acts on (a path parameter). */
-export const aiProviderIdFor = (operations: string[]) =>
-	resourceLocator({
-		name: 'aiProviderId',
-		displayName: 'AI Provider',
-		searchListMethod: 'searchAiProviders',
-		description: 'The AI provider to act on',
-		displayOptions: { show: showFor(operations) },
-	});
-
-export const AI_PROVIDER_PATH_LABELS = { aiProviderId: 'AI Provider' };
 
 /** Provider types: 'openai' and 'anthropic' SEEN; the other spellings INFERRED (see AiProviderType in the contract). */
 export const PROVIDER_TYPE_OPTIONS: INodePropertyOptions[] = [

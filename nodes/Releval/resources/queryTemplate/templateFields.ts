@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IDisplayOptions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
@@ -9,25 +8,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { invalidParameter, sendStringMapParameter } from '../../shared/validation';
-import { resourceLocator } from '../../shared/descriptions';
-
-export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
-	resource: ['queryTemplate'],
-	operation: operations,
-});
-
-/** The query template an operation acts on (a path parameter). */
-export const queryTemplateIdFor = (operations: string[]) =>
-	resourceLocator({
-		name: 'queryTemplateId',
-		displayName: 'Query Template',
-		searchListMethod: 'searchQueryTemplates',
-		description: 'The query template to act on',
-		displayOptions: { show: showFor(operations) },
-	});
-
-export const QUERY_TEMPLATE_PATH_LABELS = { queryTemplateId: 'Query Template' };
+import { invalidParameter } from '../../shared/validation';
 
 export const bodyField: INodeProperties = {
 	displayName: 'Body',
@@ -70,22 +51,16 @@ export const queryStringField: INodeProperties = {
 	routing: { send: { type: 'body', property: 'query_string' } },
 };
 
-/** The template fields of a test: what gets rendered. */
 /** The template to render in Test and Test With Query Set: the fields of a template, at least one of them set. */
-export const templateFieldsFor = (operations: string[]): INodeProperties => ({
+export const templateFields: INodeProperties = {
 	displayName: 'Template Fields',
 	name: 'additionalFields',
 	type: 'collection',
 	placeholder: 'Add Template Field',
 	default: {},
 	description: 'The template to render; set at least a Body, a Query String or Headers',
-	displayOptions: { show: showFor(operations) },
 	options: [bodyField, contentTypeField, headersField, queryStringField],
-});
-
-/** The headers JSON of a collection, validated (an object of text values) and sent as `headers`. */
-export const sendHeaders = (collection: string): PreSendAction =>
-	sendStringMapParameter({ parameter: `${collection}.headers`, label: 'Headers', property: 'headers' });
+};
 
 /** A test renders a template: stop before sending when there is nothing to render. */
 export const requireTemplate: PreSendAction = async function (

@@ -8,24 +8,6 @@ import type {
 } from 'n8n-workflow';
 
 import { invalidParameter, normalizeOrigin, textList } from '../../shared/validation';
-import { resourceLocator } from '../../shared/descriptions';
-
-export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
-	resource: ['site'],
-	operation: operations,
-});
-
-/** The site an operation acts on (a path parameter). */
-export const siteIdFor = (operations: string[]) =>
-	resourceLocator({
-		name: 'siteId',
-		displayName: 'Site',
-		searchListMethod: 'searchSites',
-		description: 'The site to act on',
-		displayOptions: { show: showFor(operations) },
-	});
-
-export const SITE_PATH_LABELS = { siteId: 'Site' };
 
 export const ALLOWED_ORIGINS_LABEL = 'Allowed Origins';
 

@@ -16,7 +16,13 @@ export interface RetrySettings {
 	maxWaitSeconds: number;
 }
 
-export const DEFAULT_RETRY_SETTINGS: RetrySettings = { maxRetries: 3, maxWaitSeconds: 60 };
+const DEFAULT_MAX_RETRIES = 3;
+const DEFAULT_MAX_WAIT_SECONDS = 60;
+
+export const DEFAULT_RETRY_SETTINGS: RetrySettings = {
+	maxRetries: DEFAULT_MAX_RETRIES,
+	maxWaitSeconds: DEFAULT_MAX_WAIT_SECONDS,
+};
 
 const BASE_DELAY_MS = 1000;
 const MAX_DELAY_MS = 30_000;
@@ -41,15 +47,15 @@ export const retryOptionsProperty: INodeProperties = {
 			name: 'maxRetries',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 10 },
-			default: 3, // DEFAULT_RETRY_SETTINGS.maxRetries
-			description: 'How often to retry one request; 0 turns retrying off',
+			default: DEFAULT_MAX_RETRIES,
+			description: 'How often to retry one request, from 0 (retrying off) to 10',
 		},
 		{
 			displayName: 'Max Total Wait (Seconds)',
 			name: 'maxWaitSeconds',
 			type: 'number',
 			typeOptions: { minValue: 0 },
-			default: 60, // DEFAULT_RETRY_SETTINGS.maxWaitSeconds
+			default: DEFAULT_MAX_WAIT_SECONDS,
 			description: 'The longest the node waits between attempts of one request, all waits added up',
 		},
 	],

@@ -55,7 +55,8 @@ export interface Endpoint {
 }
 
 /**
- * Every Releval operation the node calls, keyed by the `operationId` of `openapi/releval.json`.
+ * Every Releval operation the node calls, keyed by the `operationId` of `openapi/releval.json`, grouped by the
+ * node resource whose operations call it.
  * The coverage test fails when this map, the node's operations and the contract disagree.
  */
 export const ENDPOINTS = {
@@ -77,7 +78,7 @@ export const ENDPOINTS = {
 	updateCorpus: { method: 'PUT', path: '/api/v1/corpora/{corpusId}', inferred: true },
 	deleteCorpus: { method: 'DELETE', path: '/api/v1/corpora/{corpusId}', inferred: true },
 
-	// Endpoints
+	// Search Endpoints
 	listEndpoints: { method: 'GET', path: '/api/v1/endpoints', inferred: true },
 	createEndpoint: { method: 'POST', path: '/api/v1/endpoints', inferred: true },
 	getEndpoint: { method: 'GET', path: '/api/v1/endpoints/{endpointId}', inferred: true },
@@ -115,11 +116,6 @@ export const ENDPOINTS = {
 	getEvaluationRun: { method: 'GET', path: '/api/v1/evaluations/runs/{runId}', inferred: true },
 	startEvaluationRun: { method: 'POST', path: '/api/v1/evaluations/runs/{runId}/start', inferred: true },
 	stopEvaluationRun: { method: 'POST', path: '/api/v1/evaluations/runs/{runId}/stop', inferred: false },
-
-	// AI Judges
-	startAiJudgingRun: { method: 'POST', path: '/api/v1/evaluations/runs/{runId}/ai-judge', inferred: false },
-
-	// Evaluation Runs
 	getEvaluationRunResults: { method: 'GET', path: '/api/v1/evaluations/runs/{runId}/results', inferred: true },
 	cloneEvaluationRun: { method: 'POST', path: '/api/v1/evaluations/runs/{runId}/clone', inferred: true },
 	lockEvaluationRun: { method: 'POST', path: '/api/v1/evaluations/runs/{runId}/lock', inferred: true },
@@ -149,6 +145,9 @@ export const ENDPOINTS = {
 	updateAiJudge: { method: 'PUT', path: '/api/v1/ai-judges/{aiJudgeId}', inferred: true },
 	deleteAiJudge: { method: 'DELETE', path: '/api/v1/ai-judges/{aiJudgeId}', inferred: true },
 	testAiJudge: { method: 'POST', path: '/api/v1/ai-judges/{aiJudgeId}/test', inferred: true },
+
+	// AI Judging Runs
+	startAiJudgingRun: { method: 'POST', path: '/api/v1/evaluations/runs/{runId}/ai-judge', inferred: false },
 	getAiJudgingRun: { method: 'GET', path: '/api/v1/ai-judging-runs/{judgingRunId}', inferred: true },
 	cancelAiJudgingRun: { method: 'POST', path: '/api/v1/ai-judging-runs/{judgingRunId}/cancel', inferred: true },
 

@@ -1,31 +1,8 @@
-import type {
-	IDataObject,
-	IDisplayOptions,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodePropertyOptions,
-	PreSendAction,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePropertyOptions, PreSendAction } from 'n8n-workflow';
 
-import { checkOptionValues } from '../../shared/validation';
-import { resourceLocator } from '../../shared/descriptions';
+import { checkOptionValues } from './validation';
 
-export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
-	resource: ['appClient'],
-	operation: operations,
-});
-
-/** The app client an operation acts on (a path parameter). */
-export const appClientIdFor = (operations: string[]) =>
-	resourceLocator({
-		name: 'appClientId',
-		displayName: 'App Client',
-		searchListMethod: 'searchAppClients',
-		description: 'The app client to act on',
-		displayOptions: { show: showFor(operations) },
-	});
-
-export const APP_CLIENT_PATH_LABELS = { appClientId: 'App Client' };
+/* Releval's roles, which app clients (Create) and members (Invite) are given. */
 
 /** Releval roles (SEEN), ordered Admin > Member > Rater; options sorted by name. */
 export const ROLE_OPTIONS: INodePropertyOptions[] = [
@@ -45,6 +22,3 @@ export function sendRoles(parameter: string, label: string, required: boolean): 
 		return requestOptions;
 	};
 }
-
-export const SECRET_NOTICE =
-	'The client_secret is in the output of this operation only: Releval shows it once and never again. Store it right away, e.g. in an n8n credential.';

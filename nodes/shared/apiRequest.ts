@@ -1,8 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { relevalBaseUrl } from '../../../credentials/relevalBaseUrl';
+import { relevalBaseUrl } from '../../credentials/relevalBaseUrl';
 import { ACCEPT_JSON, CREDENTIAL_TYPE, ENDPOINTS, PAGE_PARAMETER, PAGE_SIZE_PARAMETER, type OperationId } from './api';
-import { readListPage, type ListPage } from './pagination';
+import { readListPage, type ListPage } from './listPage';
 import { send, type RequestContext, type SendSettings } from './transport';
 
 /*

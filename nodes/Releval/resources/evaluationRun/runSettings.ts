@@ -1,45 +1,12 @@
-import type { IDataObject, IDisplayOptions, IExecuteSingleFunctions, IHttpRequestOptions, INodePropertyOptions, PreSendAction } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodePropertyOptions,
+	PreSendAction,
+} from 'n8n-workflow';
 
 import { failForParameter, invalidParameter, parseJsonValue } from '../../shared/validation';
-import { resourceLocator } from '../../shared/descriptions';
-
-export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
-	resource: ['evaluationRun'],
-	operation: operations,
-});
-
-/** The evaluation whose runs are listed or created (a path parameter). */
-export const evaluationIdFor = (operations: string[], description: string) =>
-	resourceLocator({
-		name: 'evaluationId',
-		displayName: 'Evaluation',
-		searchListMethod: 'searchEvaluations',
-		description,
-		displayOptions: { show: showFor(operations) },
-	});
-
-/**
- * The run an operation acts on (a path parameter). "From List" shows the runs of the evaluation chosen in the
- * node, or of every evaluation when none is chosen (see listSearch/evaluationRuns.ts).
- */
-export const runIdFor = (operations: string[], show: IDisplayOptions['show'] = showFor(operations)) =>
-	resourceLocator({
-		name: 'runId',
-		displayName: 'Evaluation Run',
-		searchListMethod: 'searchEvaluationRuns',
-		description: 'The evaluation run to act on',
-		displayOptions: { show },
-	});
-
-export const RUN_PATH_LABELS = { runId: 'Evaluation Run' };
-export const EVALUATION_PATH_LABELS = { evaluationId: 'Evaluation' };
-
-/** Releval's judgment scales (SEEN): binary 0–1, graded 0–4, detailed 0–9. */
-export const SCALE_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Binary (0–1)', value: 'binary', description: 'Relevant or not relevant' },
-	{ name: 'Detailed (0–9)', value: 'detailed', description: 'Ten grades, for fine-grained judging' },
-	{ name: 'Graded (0–4)', value: 'graded', description: 'Five grades, from irrelevant to perfect' },
-];
 
 /**
  * Common metrics for the Metrics list. SEEN tokens: NDCG@10, MAP, ERR@10, MRR@10 (and the metric family names

@@ -1,24 +1,6 @@
-import type { IDataObject, IDisplayOptions, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { invalidParameter } from '../../shared/validation';
-import { resourceLocator } from '../../shared/descriptions';
-
-export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
-	resource: ['querySet'],
-	operation: operations,
-});
-
-/** The query set an operation acts on (a path parameter). */
-export const querySetIdFor = (operations: string[]) =>
-	resourceLocator({
-		name: 'querySetId',
-		displayName: 'Query Set',
-		searchListMethod: 'searchQuerySets',
-		description: 'The query set to act on',
-		displayOptions: { show: showFor(operations) },
-	});
-
-export const QUERY_SET_PATH_LABELS = { querySetId: 'Query Set' };
 
 /** A query of a query set: plain text, or a JSON object with a "query" property (SEEN). */
 export type Query = string | IDataObject;

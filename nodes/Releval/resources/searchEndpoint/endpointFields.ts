@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IDisplayOptions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -8,35 +7,15 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { invalidParameter, sendStringMapParameter } from '../../shared/validation';
-import { resourceLocator } from '../../shared/descriptions';
-
-export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
-	resource: ['searchEndpoint'],
-	operation: operations,
-});
+import { invalidParameter } from '../../shared/validation';
+import { RESOURCES } from '../../shared/catalog';
 
 /** The corpus an endpoint searches (optional on create and update). */
-export const corpusIdField = resourceLocator({
-	name: 'corpusId',
-	displayName: 'Corpus',
-	searchListMethod: 'searchCorpora',
+export const corpusIdField = RESOURCES.corpus.locator({
 	description: 'The corpus (document collection) this endpoint searches',
 	required: false,
 	sendAs: { type: 'body', property: 'corpus_id' },
 });
-
-/** The saved search endpoint an operation acts on (a path parameter). */
-export const endpointIdFor = (operations: string[]) =>
-	resourceLocator({
-		name: 'endpointId',
-		displayName: 'Search Endpoint',
-		searchListMethod: 'searchSearchEndpoints',
-		description: 'The search endpoint to act on',
-		displayOptions: { show: showFor(operations) },
-	});
-
-export const ENDPOINT_PATH_LABELS = { endpointId: 'Search Endpoint' };
 
 /** SEEN: the endpoint types Releval supports. */
 export const ENDPOINT_TYPE_OPTIONS: INodePropertyOptions[] = [
@@ -54,7 +33,7 @@ export const HTTP_METHOD_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'POST', value: 'POST' },
 ];
 
-export const endpointTypeField = (extra: Partial<INodeProperties> = {}): INodeProperties => ({
+export const endpointTypeField = (required = false): INodeProperties => ({
 	displayName: 'Type',
 	name: 'type',
 	type: 'options',
@@ -62,10 +41,10 @@ export const endpointTypeField = (extra: Partial<INodeProperties> = {}): INodePr
 	description: 'The kind of search engine, which decides how Releval talks to it',
 	options: ENDPOINT_TYPE_OPTIONS,
 	routing: { send: { type: 'body', property: 'type' } },
-	...extra,
+	...(required ? { required } : {}),
 });
 
-export const httpMethodField = (extra: Partial<INodeProperties> = {}): INodeProperties => ({
+export const httpMethodField = (required = false): INodeProperties => ({
 	displayName: 'Method',
 	name: 'method',
 	type: 'options',
@@ -73,10 +52,10 @@ export const httpMethodField = (extra: Partial<INodeProperties> = {}): INodeProp
 	description: 'HTTP method of the search request (GET may carry a body)',
 	options: HTTP_METHOD_OPTIONS,
 	routing: { send: { type: 'body', property: 'method' } },
-	...extra,
+	...(required ? { required } : {}),
 });
 
-export const urlField = (extra: Partial<INodeProperties> = {}): INodeProperties => ({
+export const urlField = (required = false): INodeProperties => ({
 	displayName: 'URL',
 	name: 'url',
 	type: 'string',
@@ -84,7 +63,7 @@ export const urlField = (extra: Partial<INodeProperties> = {}): INodeProperties 
 	placeholder: 'e.g. https://search.example.com:9200/products/_search',
 	description: 'The full URL of the search engine request',
 	routing: { send: { type: 'body', property: 'url' } },
-	...extra,
+	...(required ? { required } : {}),
 });
 
 export const candidatesMappingField: INodeProperties = {
@@ -126,10 +105,6 @@ export const queryStringField = (description: string): INodeProperties => ({
 	placeholder: 'e.g. ?size=10',
 	routing: { send: { type: 'body', property: 'query_string' } },
 });
-
-/** The headers JSON of a collection, validated (an object of text values) and sent as `headers`. */
-export const sendHeaders = (collection: string): PreSendAction =>
-	sendStringMapParameter({ parameter: `${collection}.headers`, label: 'Headers', property: 'headers' });
 
 function checkEnum(
 	context: IExecuteSingleFunctions,

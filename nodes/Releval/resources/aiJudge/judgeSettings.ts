@@ -1,24 +1,7 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { sendInteger } from '../../shared/validation';
-import { descriptionField, resourceLocator } from '../../shared/descriptions';
-
-export const showFor = (operations: string[]): IDisplayOptions['show'] => ({
-	resource: ['aiJudge'],
-	operation: operations,
-});
-
-/** The AI judge an operation acts on (a path parameter). */
-export const aiJudgeIdFor = (operations: string[]) =>
-	resourceLocator({
-		name: 'aiJudgeId',
-		displayName: 'AI Judge',
-		searchListMethod: 'searchAiJudges',
-		description: 'The AI judge to act on',
-		displayOptions: { show: showFor(operations) },
-	});
-
-export const AI_JUDGE_PATH_LABELS = { aiJudgeId: 'AI Judge' };
+import { descriptionField } from '../../shared/descriptions';
 
 export const PROMPT_TEMPLATE_HINT =
 	'Handlebars. Variables: {{query}}, {{#each candidates}} (id, title, fields, image), {{scale_min}}, {{scale_max}}, {{#each scale_labels}} (grade, label), {{evaluation_name}}, {{evaluation_description}}';
