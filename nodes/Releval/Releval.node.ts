@@ -3,9 +3,11 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { RELEVAL_BASE_URL_EXPRESSION } from '../../credentials/relevalBaseUrl';
 import { listSearch } from './listSearch';
+import { executeCompare } from './resources/evaluationRun/compare';
+import { RELEVAL_OUTPUTS } from './resources/evaluationRun/compare/outputs';
 import { resources } from './resources';
-import { ACCEPT_JSON } from './shared/api';
-import { retryOptionsProperty } from './shared/retry';
+import { ACCEPT_JSON } from '../shared/api';
+import { retryOptionsProperty } from '../shared/retry';
 
 export class Releval implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +21,8 @@ export class Releval implements INodeType {
 		defaults: { name: 'Releval' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		// One output; two ("Passed", "Regressed") for Evaluation Run → Compare routing regressions apart.
+		outputs: RELEVAL_OUTPUTS,
 		credentials: [{ name: 'relevalOAuth2Api', required: true }],
 		requestDefaults: {
 			baseURL: RELEVAL_BASE_URL_EXPRESSION,
@@ -31,13 +34,19 @@ export class Releval implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: resources.map(({ name, value, description }) => ({ name, value, description })),
+				options: resources.map(({ resource: { name, value, description } }) => ({ name, value, description })),
 				default: 'evaluation',
 			},
-			...resources.flatMap((resource) => resource.properties),
+			...resources.flatMap(({ properties }) => properties),
 			retryOptionsProperty,
 		],
 	};
 
 	methods = { listSearch };
+
+	/**
+	 * The one operation that runs as code instead of through n8n's RoutingNode, because RoutingNode has one output
+	 * (see resources/evaluationRun/compare.ts). Every other operation stays declarative.
+	 */
+	customOperations = { evaluationRun: { compare: executeCompare } };
 }
