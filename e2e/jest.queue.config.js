@@ -1,6 +1,7 @@
 /**
- * The queue-mode suite (npm run test:queue): a real n8n queue-mode cluster (Postgres, Redis, n8n main, two
- * workers) under webhook load. Kept apart from the e2e suite for now: its own global setup and scratch folder.
+ * The queue-mode suite (npm run test:queue; `npm test` runs it after the e2e suites): a real n8n queue-mode cluster
+ * (Postgres, Redis, n8n main, two workers, a webhook processor). Apart from the e2e suite (jest.config.js leaves
+ * queue.e2e.test.ts out): its own global setup, scratch folder and artifacts.
  */
 module.exports = {
 	rootDir: '..',

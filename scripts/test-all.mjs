@@ -1,10 +1,12 @@
 // `npm test`: the unit tests (n8n-core harness + mock Releval), then the end-to-end tests (the real n8n) once per
-// n8n line (1.x, then 2.x: two jest runs with their own scratch folders and n8n user folders), then one closing
-// line with the totals of all: "Tests: N passed, N failed, N skipped". RELEVAL_E2E_N8N=1 or 2 runs the end-to-end
-// tests on that line only; `--e2e-only` skips the unit tests. Each run prints its duration. Exits non-zero when any
-// test failed or a suite could not run.
+// n8n line (1.x, then 2.x: two jest runs with their own scratch folders and n8n user folders), then the queue-mode
+// suite (a real n8n 2.x cluster: Postgres, Redis, main, two workers, a webhook processor; e2e/jest.queue.config.js),
+// then one closing line with the totals of all: "Tests: N passed, N failed, N skipped". RELEVAL_E2E_N8N=1 or 2 runs
+// the end-to-end tests on that line only; the queue-mode suite runs on n8n 2.x, so RELEVAL_E2E_N8N=1 leaves it out.
+// `--e2e-only` skips the unit tests, `--no-queue` the queue-mode suite. Each run prints its duration. Exits non-zero
+// when any test failed or a suite could not run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -19,6 +21,7 @@ rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
 const e2eOnly = process.argv.includes('--e2e-only');
+const withQueue = !process.argv.includes('--no-queue') && chosenLine !== '1';
 const suites = [
 	...(e2eOnly ? [] : [{ name: 'unit', args: [], env: {} }]),
 	...(chosenLine ? [chosenLine] : ['1', '2']).map((line) => ({
@@ -27,7 +30,16 @@ const suites = [
 		args: ['-c', 'e2e/jest.config.js'],
 		env: { RELEVAL_E2E_N8N: line },
 	})),
+	...(withQueue ? [{ name: 'queue mode n8n 2.x', file: 'queue-n8n2', args: ['-c', 'e2e/jest.queue.config.js'], env: {} }] : []),
 ];
+
+/** The tarball the n8n 2.x end-to-end run packed: the queue-mode suite tests the same one instead of packing again. */
+function packedByE2eRun() {
+	const packDir = path.join(root, '.tmp', 'e2e-n8n2', 'pack');
+	if (process.env.RELEVAL_E2E_TARBALL || !existsSync(packDir)) return {};
+	const tarball = readdirSync(packDir).find((name) => name.endsWith('.tgz'));
+	return tarball ? { RELEVAL_E2E_TARBALL: path.join(packDir, tarball) } : {};
+}
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const durations = [];
@@ -39,7 +51,7 @@ for (const suite of suites) {
 	const run = spawnSync(process.execPath, [jest, ...suite.args, '--json', `--outputFile=${outputFile}`], {
 		cwd: root,
 		stdio: 'inherit',
-		env: { ...process.env, ...suite.env },
+		env: { ...process.env, ...suite.env, ...(suite.file === 'queue-n8n2' ? packedByE2eRun() : {}) },
 	});
 	const duration = `${((Date.now() - started) / 1000).toFixed(0)} s`;
 	durations.push(`${suite.name} ${duration}`);

@@ -44,9 +44,9 @@ function signal(pid, group, sig) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The safe order: n8n main (no new executions), the workers (finish what they hold), Redis, then Postgres. */
+/** The safe order: n8n main and webhook processors (no new executions), the workers (finish what they hold), Redis, then Postgres. */
 function stageOf(name) {
-	if (name === 'main') return 0;
+	if (name === 'main' || name.startsWith('webhook')) return 0;
 	if (name.startsWith('worker')) return 1;
 	if (name === 'redis') return 2;
 	return 3;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { N8nInstall } from './install';
+import { MAIN_WITH_WEBHOOK_PROCESSORS, queueModeEnvironment, WORKER_HEALTH_CHECK } from './queue-env';
 import {
 	freePort,
 	importAll,
@@ -112,11 +113,13 @@ async function stopTracked(entry: Tracked, graceMs: number): Promise<void> {
 }
 
 /**
- * Stops everything still running, in a safe order: n8n main first (no new executions are queued), then the
- * workers (they finish what they hold), then Redis, then Postgres, which every other process used.
+ * Stops everything still running, in a safe order: n8n main and the webhook processors first (no new executions
+ * are queued), then the workers (they finish what they hold), then Redis, then Postgres, which every other process
+ * used.
  */
 export async function stopEverything(log: Log = () => undefined): Promise<void> {
-	const order = (entry: Tracked) => (entry.name === 'main' ? 0 : entry.name.startsWith('worker') ? 1 : entry.name === 'redis' ? 2 : 3);
+	const order = (entry: Tracked) =>
+		entry.name === 'main' || entry.name.startsWith('webhook') ? 0 : entry.name.startsWith('worker') ? 1 : entry.name === 'redis' ? 2 : 3;
 	const stages = new Map<number, Tracked[]>();
 	for (const entry of tracked.filter((candidate) => !candidate.exited)) {
 		const stage = order(entry);
@@ -334,6 +337,35 @@ export interface QueueN8nProcess extends RunningN8n {
 	logFile: string;
 	/** Executions this process ran as a worker ("Worker started execution <id>" in its own log), in order. */
 	startedExecutions(): string[];
+	/** What this process logged as a worker about executions: started and finished, with the workflow, in order. */
+	executionLog(): WorkerLogEntry[];
+}
+
+export interface WorkerLogEntry {
+	event: 'started' | 'finished';
+	executionId: string;
+	workflowId?: string;
+	/** Finished: whether the execution succeeded. */
+	success?: boolean;
+	timestamp?: string;
+}
+
+/** Parses a worker's "Worker started/finished execution <id>" lines (n8n's JSON log: the details in `metadata`). */
+export function workerExecutionLog(text: string): WorkerLogEntry[] {
+	const entries: WorkerLogEntry[] = [];
+	for (const line of parseLog(text)) {
+		const match = /^Worker (started|finished) execution (\S+)/.exec(String(line.message ?? ''));
+		if (!match) continue;
+		const metadata = (line.metadata ?? {}) as { workflowId?: string; success?: boolean; timestamp?: string };
+		entries.push({
+			event: match[1] as WorkerLogEntry['event'],
+			executionId: match[2],
+			workflowId: metadata.workflowId,
+			success: metadata.success,
+			timestamp: typeof line.timestamp === 'string' ? line.timestamp : metadata.timestamp,
+		});
+	}
+	return entries;
 }
 
 export interface QueueClusterOptions {
@@ -344,6 +376,13 @@ export interface QueueClusterOptions {
 	workers?: number;
 	/** Passed to `n8n worker --concurrency` (n8n's default: 10). */
 	workerConcurrency?: number;
+	/**
+	 * How many `n8n webhook` processes (default 0). With one or more, the main serves no production webhooks
+	 * (N8N_DISABLE_PRODUCTION_MAIN_PROCESS=true), as behind a load balancer that sends /webhook/ to them.
+	 */
+	webhookProcessors?: number;
+	/** The main's port (default: a free one); the sandbox uses the editor port it prints. */
+	mainPort?: number;
 	/** Credentials and workflows to import (into the shared database) before n8n starts, as importAll takes them. */
 	credentials: object[];
 	workflowDirs: string[];
@@ -364,12 +403,26 @@ export interface QueueCluster {
 	redis: RunningService;
 	main: QueueN8nProcess;
 	workers: QueueN8nProcess[];
+	/** The `n8n webhook` processes (none unless asked for). */
+	webhookProcessors: QueueN8nProcess[];
+	/** Where production webhooks are served: the first webhook processor, else the main. */
+	readonly webhookUrl: string;
 	/** The environment shared by every n8n process (database, Redis, queue mode), for CLI commands against the cluster. */
 	sharedEnv: NodeJS.ProcessEnv;
 	/** Each n8n process's options (user folder, ports, environment) by name: to run a CLI command as it, or restart it. */
 	processOptions: Map<string, N8nOptions & { port: number }>;
-	/** Which worker ran each execution, by execution id (from the workers' own logs). */
-	executionsByWorker(): Map<string, string>;
+	/** Which worker ran each execution, by execution id (from the workers' own logs); optionally of one workflow. */
+	executionsByWorker(workflowId?: string): Map<string, string>;
+	/**
+	 * Stops one n8n process of the cluster by name ("main", "worker-1", "webhook-1") with SIGTERM, waiting until it
+	 * has exited (n8n drains what it holds first), and starts it again with the same user folder, ports and
+	 * environment. `between` runs while it is down. `main`, `workers` and `webhookProcessors` then hold the new one.
+	 */
+	restart(name: string, between?: () => void | Promise<void>): Promise<QueueN8nProcess>;
+	/** Stops one n8n process (SIGTERM) and waits until it has exited; `restart` starts it again. */
+	stopProcess(name: string): Promise<void>;
+	/** Runs one SQL statement on the shared database (psql, unaligned, tuples only) and returns its output. */
+	sql(statement: string): Promise<string>;
 	stop(): Promise<void>;
 }
 
@@ -399,30 +452,28 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 			startRedis(services, path.join(runDir, 'redis'), logDir, log),
 		]);
 		const sharedEnv: NodeJS.ProcessEnv = {
-			EXECUTIONS_MODE: 'queue',
-			DB_TYPE: 'postgresdb',
-			DB_POSTGRESDB_HOST: '127.0.0.1',
-			DB_POSTGRESDB_PORT: String(postgres.port),
-			DB_POSTGRESDB_DATABASE: POSTGRES_DATABASE,
-			DB_POSTGRESDB_USER: POSTGRES_USER,
-			DB_POSTGRESDB_PASSWORD: '',
-			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-			QUEUE_BULL_REDIS_PORT: String(redis.port),
-			// manual runs go to the workers too, as n8n 3 will always do (and n8n 2.41 warns when this is unset)
-			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+			...queueModeEnvironment({
+				postgres: { host: '127.0.0.1', port: postgres.port, database: POSTGRES_DATABASE, user: POSTGRES_USER, password: '' },
+				redis: { host: '127.0.0.1', port: redis.port },
+			}),
 			...options.extraEnv,
 		};
 
 		// every process its own user folder with the package in .n8n/nodes, as on separate machines
 		const workerNames = Array.from({ length: options.workers ?? 2 }, (_, index) => `worker-${index + 1}`);
+		const webhookNames = Array.from({ length: options.webhookProcessors ?? 0 }, (_, index) => `webhook-${index + 1}`);
 		const processOptions = new Map<string, N8nOptions & { port: number }>();
-		for (const name of ['main', ...workerNames]) {
+		for (const name of ['main', ...workerNames, ...webhookNames]) {
 			processOptions.set(name, {
 				userFolder: path.join(runDir, name),
-				port: await uniquePort(),
+				port: name === 'main' && options.mainPort ? options.mainPort : await uniquePort(),
 				brokerPort: await uniquePort(),
 				extra: sharedEnv,
 			});
+		}
+		if (webhookNames.length > 0) {
+			// production webhooks only on the webhook processors, as a load balancer would route /webhook/ there
+			processOptions.get('main')!.extra = { ...sharedEnv, ...MAIN_WITH_WEBHOOK_PROCESSORS };
 		}
 		await Promise.all([...processOptions.values()].map((processOption) => installPackage(install, processOption.userFolder, options.tarball)));
 		log(`package installed into ${processOptions.size} user folders`);
@@ -435,50 +486,97 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 			if (published.code !== 0) throw new Error(`publish:workflow --id=${id} failed\n${published.stdout.slice(-3000)}\n${published.stderr.slice(-3000)}`);
 		}
 
-		// the main first: it has migrated the database when it is ready, so the workers never race it to migrate
-		const main = await startN8nProcess(install, 'main', mainOptions, ['start'], logDir);
-		const workers = await Promise.all(
-			workerNames.map(async (name) => {
-				const workerOptions = processOptions.get(name)!;
-				const healthPort = await uniquePort();
-				workerOptions.extra = {
-					...workerOptions.extra,
-					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-					QUEUE_HEALTH_CHECK_PORT: String(healthPort),
-					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
-				};
-				const concurrency = options.workerConcurrency ? [`--concurrency=${options.workerConcurrency}`] : [];
-				return await startN8nProcess(install, name, workerOptions, ['worker', ...concurrency], logDir);
-			}),
-		);
-		log(`queue-mode cluster ready in ${((Date.now() - started) / 1000).toFixed(1)} s: main ${main.url}, ${workers.length} workers; logs in ${logDir}`);
+		const argsOf = (name: string) =>
+			name === 'main'
+				? ['start']
+				: name.startsWith('webhook')
+					? ['webhook']
+					: ['worker', ...(options.workerConcurrency ? [`--concurrency=${options.workerConcurrency}`] : [])];
+		for (const name of workerNames) {
+			// a worker serves HTTP only when asked: its health server, on a port of its own, says when it is ready
+			const workerOptions = processOptions.get(name)!;
+			workerOptions.extra = {
+				...workerOptions.extra,
+				...WORKER_HEALTH_CHECK,
+				QUEUE_HEALTH_CHECK_PORT: String(await uniquePort()),
+				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			};
+		}
+		const startProcess = (name: string) => startN8nProcess(install, name, processOptions.get(name)!, argsOf(name), logDir);
 
-		return {
+		// the main first: it has migrated the database when it is ready, so the others never race it to migrate
+		const main = await startProcess('main');
+		const workers = await Promise.all(workerNames.map(startProcess));
+		const webhookProcessors = await Promise.all(webhookNames.map(startProcess));
+		log(
+			`queue-mode cluster ready in ${((Date.now() - started) / 1000).toFixed(1)} s: main ${main.url}, ${workers.length} workers` +
+				`${webhookProcessors.length ? `, webhook processor${webhookProcessors.length > 1 ? 's' : ''} ${webhookProcessors.map((processor) => processor.url).join(', ')}` : ''}; logs in ${logDir}`,
+		);
+
+		const cluster: QueueCluster = {
 			runDir,
 			logDir,
 			postgres,
 			redis,
 			main,
 			workers,
+			webhookProcessors,
+			get webhookUrl() {
+				return (cluster.webhookProcessors[0] ?? cluster.main).url;
+			},
 			sharedEnv,
 			processOptions,
-			executionsByWorker: () => {
+			executionsByWorker: (workflowId) => {
 				const byExecution = new Map<string, string>();
-				for (const worker of workers) for (const id of worker.startedExecutions()) byExecution.set(id, worker.name);
+				for (const worker of cluster.workers) {
+					for (const entry of worker.executionLog()) {
+						if (entry.event === 'started' && (workflowId === undefined || entry.workflowId === workflowId)) byExecution.set(entry.executionId, worker.name);
+					}
+				}
 				return byExecution;
 			},
+			stopProcess: async (name) => {
+				const running = processByName(cluster, name);
+				await running.stop();
+			},
+			restart: async (name, between) => {
+				const running = processByName(cluster, name);
+				await running.stop();
+				await between?.();
+				const restarted = await startProcess(name);
+				if (name === 'main') cluster.main = restarted;
+				for (const list of [cluster.workers, cluster.webhookProcessors]) {
+					const index = list.findIndex((candidate) => candidate.name === name);
+					if (index >= 0) list[index] = restarted;
+				}
+				return restarted;
+			},
+			sql: async (statement) =>
+				(
+					await runOrThrow(path.join(services.postgresBin, 'psql'), [
+						'-h', '127.0.0.1', '-p', String(postgres.port), '-U', POSTGRES_USER, '-d', POSTGRES_DATABASE, '-At', '-v', 'ON_ERROR_STOP=1', '-c', statement,
+					])
+				).stdout.trim(),
 			stop: () => stopEverything(log),
 		};
+		return cluster;
 	} catch (error) {
 		await stopEverything(log);
 		throw error;
 	}
 }
 
+function processByName(cluster: QueueCluster, name: string): QueueN8nProcess {
+	const found = [cluster.main, ...cluster.workers, ...cluster.webhookProcessors].find((candidate) => candidate.name === name);
+	if (!found) throw new Error(`No n8n process named "${name}" in this cluster`);
+	return found;
+}
+
 /**
- * Starts one n8n process of the cluster (`n8n start` or `n8n worker`) as a process-group leader (so that its task
- * runner is stopped with it) and waits until it is ready: the main's /healthz/readiness and REST API, or the
- * worker's health server (/healthz/readiness: database and Redis connected).
+ * Starts one n8n process of the cluster (`n8n start`, `n8n worker` or `n8n webhook`) as a process-group leader (so
+ * that its task runner is stopped with it) and waits until it is ready: the main's /healthz/readiness and REST API,
+ * the webhook processor's /healthz/readiness, or the worker's health server (/healthz/readiness: database and Redis
+ * connected).
  */
 export async function startN8nProcess(
 	install: N8nInstall,
@@ -506,7 +604,8 @@ export async function startN8nProcess(
 	await waitUntil(`n8n ${name}`, child, output, timeoutMs, async () => {
 		try {
 			if (!(await fetch(probe)).ok) return false;
-			if (healthPort) return true;
+			// only the main has a REST API
+			if (healthPort || args[0] !== 'start') return true;
 			const settings = await fetch(`${url}/rest/settings`);
 			return settings.ok && /json/.test(settings.headers.get('content-type') ?? '');
 		} catch {
@@ -521,9 +620,10 @@ export async function startN8nProcess(
 		process: child,
 		output: () => output.toString(),
 		startedExecutions: () =>
-			parseLog(output.toString())
-				.map((line) => /^Worker started execution (\S+)/.exec(String(line.message ?? ''))?.[1])
-				.filter((id): id is string => id !== undefined),
+			workerExecutionLog(output.toString())
+				.filter((entry) => entry.event === 'started')
+				.map((entry) => entry.executionId),
+		executionLog: () => workerExecutionLog(output.toString()),
 		stop: () => stopTracked(entry, 40_000),
 	};
 }
