@@ -2,6 +2,8 @@
  * The mock Releval in a process of its own, for the benchmark: the server side then neither shares the measured
  * process's event loop nor its heap, as a real Releval would not. Driven by the parent over IPC (bench/lib/mock.ts).
  */
+import type { Server } from 'node:http';
+
 import { startMockReleval, type MockOptions } from '../test/mock/server';
 
 export type MockCommand =
@@ -19,11 +21,20 @@ export interface MockStats {
 	statuses: Record<string, number>;
 	contractViolations: number;
 	evaluations: number;
+	/** TCP connections clients opened to the mock since the log was last cleared. */
+	connectionsOpened: number;
+	/** TCP connections open right now (idle keep-alive sockets included). */
+	openConnections: number;
 }
 
 async function main() {
 	const options = JSON.parse(process.env.BENCH_MOCK_OPTIONS ?? '{}') as MockOptions;
 	const mock = await startMockReleval(options);
+	// counted on the server side: how many TCP connections the client under test opens for its requests
+	let connectionsOpened = 0;
+	const server = (mock as unknown as { app: { server: Server } }).app.server;
+	server.on('connection', () => connectionsOpened++);
+	const openConnections = () => new Promise<number>((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count))));
 	/** Exactly `count` evaluations: new ones appended, extra ones removed from the end. */
 	const setEvaluationCount = (count: number) => {
 		const { byId } = mock.state.evaluations;
@@ -52,6 +63,8 @@ async function main() {
 					statuses,
 					contractViolations: mock.contractViolations.length,
 					evaluations: mock.state.evaluations.byId.size,
+					connectionsOpened,
+					openConnections: await openConnections(),
 				};
 				return stats;
 			}
@@ -61,6 +74,7 @@ async function main() {
 			}
 			case 'clearLog':
 				mock.clearLog();
+				connectionsOpened = 0;
 				return true;
 			case 'revokeTokens':
 				mock.revokeTokens();

@@ -121,6 +121,50 @@ export function summariseProfile(profile: CpuProfile, windows?: Array<[number, n
 	return { wallMs, windows: count, perWindowMs, topFunctions };
 }
 
+export interface FunctionTime {
+	owner: Owner;
+	name: string;
+	/** Inclusive ("total") time: samples with this function anywhere on the stack, ms per window. */
+	ms: number;
+}
+
+function functionLabel(node: ProfileNode): string {
+	const file = node.callFrame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(nodes|credentials|test)\//, '$1/');
+	return `${node.callFrame.functionName || '(anonymous)'} ${file}${file ? `:${node.callFrame.lineNumber + 1}` : ''}`;
+}
+
+/**
+ * Inclusive time by function within [from, to) windows: every sample counts once for each distinct function on
+ * its stack, so a function's figure includes what it called. The `top` heaviest, idle and the root excluded.
+ */
+export function inclusiveByFunction(profile: CpuProfile, windows: Array<[number, number]>, top = 40): FunctionTime[] {
+	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+	const parentOf = new Map<number, number>();
+	for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+	const totals = new Map<string, { owner: Owner; us: number }>();
+	let time = profile.startTime;
+	for (let index = 0; index < profile.samples.length; index++) {
+		const delta = profile.timeDeltas[index] ?? 0;
+		time += delta;
+		if (!windows.some(([from, to]) => time > from && time <= to)) continue;
+		const seen = new Set<string>();
+		for (let id: number | undefined = profile.samples[index]; id !== undefined; id = parentOf.get(id)) {
+			const node = byId.get(id);
+			if (!node || node.callFrame.functionName === '(root)' || node.callFrame.functionName === '(idle)') continue;
+			const label = functionLabel(node);
+			if (seen.has(label)) continue;
+			seen.add(label);
+			const entry = totals.get(label) ?? { owner: ownerOf(node), us: 0 };
+			entry.us += delta;
+			totals.set(label, entry);
+		}
+	}
+	return [...totals.entries()]
+		.sort((a, b) => b[1].us - a[1].us)
+		.slice(0, top)
+		.map(([name, entry]) => ({ owner: entry.owner, name, ms: entry.us / 1000 / windows.length }));
+}
+
 /** Microseconds to add to a monotonic (hrtime / profile) timestamp to get epoch microseconds. */
 export function epochOffsetUs(): number {
 	return Date.now() * 1000 - Number(process.hrtime.bigint() / 1000n);

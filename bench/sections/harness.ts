@@ -1,8 +1,12 @@
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+
+import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { startMockProcess, type MockProcess } from '../lib/mock';
 import { interleave, ratios, summarise, type Summary } from '../lib/stats';
-import { newHarness, runBareLoop, runNode, tokenOf } from '../lib/subjects';
+import { DEFAULT_PAGES_IN_PARALLEL } from '../../nodes/shared/api';
+import { newHarness, runBareLoop, runBareLoopParallel, runNode, tokenOf } from '../lib/subjects';
 
 /*
  * Parts 1, 3 and 5: the node in the n8n-core harness (this process), the mock Releval in a process of its own.
@@ -12,7 +16,7 @@ export interface PagingResult {
 	items: number;
 	pages: number;
 	rounds: number;
-	ms: Record<'bareLoop' | 'bareLoopKeepAlive' | 'nodeSequential' | 'nodeDefault', number[]>;
+	ms: Record<'bareLoop' | 'bareLoopKeepAlive' | 'bareLoopParallelKeepAlive' | 'nodeSequential' | 'nodeDefault', number[]>;
 	summaries: Record<string, Summary>;
 	ratios: Record<string, Summary>;
 	apiRequestsPerRun: number;
@@ -34,6 +38,7 @@ export async function pagingVsLimit(mock: MockProcess, items: number, rounds: nu
 		{
 			bareLoop: async () => check(items)(await runBareLoop(mock.url, token)),
 			bareLoopKeepAlive: async () => check(items)(await runBareLoop(mock.url, token, { keepAlive: true })),
+			bareLoopParallelKeepAlive: async () => check(items)(await runBareLoopParallel(mock.url, token, DEFAULT_PAGES_IN_PARALLEL)),
 			nodeSequential: async () => check(items)(await runNode(harness, 1)),
 			nodeDefault: async () => check(items)(await runNode(harness)),
 		},
@@ -52,6 +57,7 @@ export async function pagingVsLimit(mock: MockProcess, items: number, rounds: nu
 		summaries: {
 			bareLoop: summarise(ms.bareLoop),
 			bareLoopKeepAlive: summarise(ms.bareLoopKeepAlive),
+			bareLoopParallelKeepAlive: summarise(ms.bareLoopParallelKeepAlive),
 			nodeSequential: summarise(ms.nodeSequential),
 			nodeDefault: summarise(ms.nodeDefault),
 		},
@@ -59,6 +65,7 @@ export async function pagingVsLimit(mock: MockProcess, items: number, rounds: nu
 			nodeSequentialVsBareLoop: summarise(ratios(ms.nodeSequential, ms.bareLoop)),
 			nodeDefaultVsBareLoop: summarise(ratios(ms.nodeDefault, ms.bareLoop)),
 			bareLoopKeepAliveVsBareLoop: summarise(ratios(ms.bareLoopKeepAlive, ms.bareLoop)),
+			nodeDefaultVsParallelKeepAlive: summarise(ratios(ms.nodeDefault, ms.bareLoopParallelKeepAlive)),
 		},
 		apiRequestsPerRun,
 	};
@@ -191,4 +198,71 @@ export async function tokenEconomy(executions: number, shortLifetimeSeconds: num
 		}
 	}
 	return { withinLifetime, shortLifetime };
+}
+
+export interface ConnectionReuseResult {
+	requests: number;
+	/** TCP connections the mock saw opened, per 100 requests. */
+	per100: Record<'nodeReturnAll' | 'n8nHelper' | 'n8nHelperKeepAliveOption' | 'bareLoopKeepAlive', number>;
+	/** Connections still open at the mock 1 s after the last answer (sockets a keep-alive agent left idle). */
+	leftOpen: Record<'n8nHelper' | 'n8nHelperKeepAliveOption', number>;
+	ms: Record<'n8nHelper' | 'n8nHelperKeepAliveOption', number>;
+}
+
+/**
+ * Does a node get connection reuse through n8n's request helpers? The helpers (n8n-core 2.41.1 → @n8n/backend-network
+ * OutboundHttp) build a new http.Agent for every request from IHttpRequestOptions.agentOptions; a node can pass
+ * `agentOptions: { keepAlive: true }`, but not an agent. Counted at the mock: connections per 100 requests through
+ * the node (Return All), through n8n's helper as the node's transport calls it, the same with the keep-alive
+ * option, and a bare keep-alive loop.
+ */
+export async function connectionReuse(mock: MockProcess, items: number): Promise<ConnectionReuseResult> {
+	const requests = Math.ceil(items / 100);
+	const harness = newHarness(mock.url);
+	await runNode(harness, 1);
+	const token = tokenOf(harness);
+	const per100 = async (work: () => Promise<unknown>) => {
+		await mock.clearLog();
+		await work();
+		const stats = await mock.stats();
+		return (stats.connectionsOpened / (stats.apiRequests + stats.tokenRequests)) * 100;
+	};
+	// @n8n/backend-network's OutboundHttp is what httpRequestWithAuthentication sends with, after authenticating
+	const coreFolder = path.dirname(require.resolve('n8n-core/package.json'));
+	/* eslint-disable @typescript-eslint/no-require-imports */
+	const { Container } = require(require.resolve('@n8n/di', { paths: [coreFolder] })) as { Container: { get<T>(type: unknown): T } };
+	const { OutboundHttp } = require(require.resolve('@n8n/backend-network', { paths: [coreFolder] })) as { OutboundHttp: unknown };
+	/* eslint-enable @typescript-eslint/no-require-imports */
+	const outbound = Container.get<{ requests(): { request(options: IHttpRequestOptions): Promise<unknown> } }>(OutboundHttp).requests();
+	const helperLoop = (agentOptions?: IHttpRequestOptions['agentOptions']) => async () => {
+		for (let page = 1; page <= requests; page++) {
+			await outbound.request({
+				url: `${mock.url}/api/v1/evaluations`,
+				qs: { page, pageSize: 100 },
+				headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+				json: true,
+				...(agentOptions ? { agentOptions } : {}),
+			});
+		}
+	};
+	const timedHelper = async (agentOptions?: IHttpRequestOptions['agentOptions']) => {
+		const started = performance.now();
+		const connections = await per100(helperLoop(agentOptions));
+		const ms = performance.now() - started;
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		return { connections, ms, leftOpen: (await mock.stats()).openConnections };
+	};
+	const plain = await timedHelper();
+	const keepAlive = await timedHelper({ keepAlive: true });
+	return {
+		requests,
+		per100: {
+			nodeReturnAll: await per100(() => runNode(harness)),
+			n8nHelper: plain.connections,
+			n8nHelperKeepAliveOption: keepAlive.connections,
+			bareLoopKeepAlive: await per100(() => runBareLoop(mock.url, token, { keepAlive: true })),
+		},
+		leftOpen: { n8nHelper: plain.leftOpen, n8nHelperKeepAliveOption: keepAlive.leftOpen },
+		ms: { n8nHelper: plain.ms, n8nHelperKeepAliveOption: keepAlive.ms },
+	};
 }

@@ -4,7 +4,6 @@ import path from 'node:path';
 
 import { ensureN8n, NODE_VERSION, type N8nInstall } from '../../e2e/lib/install';
 import {
-	buildAndPack,
 	credentialExport,
 	executeBatch,
 	freePort,
@@ -16,10 +15,11 @@ import {
 	type ExecutionOutput,
 	type N8nOptions,
 } from '../../e2e/lib/n8n';
-import { DEFAULT_PAGES_IN_PARALLEL } from '../../nodes/Releval/shared/api';
+import { DEFAULT_PAGES_IN_PARALLEL } from '../../nodes/shared/api';
 import { DEFAULT_CLIENT } from '../../test/mock/server';
 import { epochOffsetUs, summariseProfile, type CpuProfile, type OwnerSummary } from '../lib/cpuprofile';
 import type { MockProcess } from '../lib/mock';
+import { packedPackage } from '../lib/package';
 import { ratios, summarise, type Summary } from '../lib/stats';
 
 /*
@@ -207,8 +207,7 @@ export async function runRealN8n(
 	timingsMs.install = Date.now() - started;
 
 	started = Date.now();
-	// BENCH_TARBALL: measure an already packed package (e.g. while the working tree does not build).
-	const tarball = process.env.BENCH_TARBALL || (await buildAndPack(path.join(outDir, 'pack')));
+	const tarball = await packedPackage(path.dirname(outDir));
 	timingsMs.buildAndPack = Date.now() - started;
 
 	// Outside the project: below it, the package would load the project's n8n-workflow instead of n8n's (see
