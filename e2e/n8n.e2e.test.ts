@@ -42,10 +42,12 @@ import {
 } from './lib/n8n';
 import { REPO_ROOT } from './lib/install';
 import { ARTIFACTS_DIR, E2E_DIR, E2E_USER_FOLDER, readSetup, timed } from './lib/state';
+import { screenshotFailedGate } from './lib/compareGate';
 import { checkEditor } from './lib/editor';
 import { DEFAULT_CLIENT, startMockReleval, type MockReleval } from '../test/mock/server';
 import { DEMO_IDS, seedDemoData, type DemoData } from '../test/mock/seed';
-import { seedRun, setRunStatus } from '../test/mock/lifecycle';
+import { NIGHTLY_METRICS } from '../test/mock/comparisonDemo';
+import { runResults, seedRun, setRunResults, setRunStatus } from '../test/mock/lifecycle';
 import { problem } from '../test/mock/state';
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
@@ -345,6 +347,37 @@ describe(`${ON_N8N}: the package in n8n, headless (n8n execute-batch, n8n execut
 	});
 });
 
+describe(`${ON_N8N}: example 08, the nightly relevance gate (Evaluation Run → Compare)`, () => {
+	const COMPARE = 'Compare with previous run';
+
+	test('the first night regresses from the previous run (an alert names each metric); the next night passes and is locked', async () => {
+		const first = await execute('relevalExample08');
+		// the Compare node has two outputs: nothing passed, the regression left by "Regressed"
+		expect(nodeItems(first, COMPARE, 0)).toEqual([]);
+		const [verdict] = nodeItems(first, COMPARE, 1);
+		expect(verdict).toMatchObject({
+			verdict: 'regressed',
+			regressed_metrics: ['NDCG@10', 'MAP', 'MRR@10'],
+			baseline: { id: demo.nightlyGate.tuesday.id, chosen_as: 'the previous completed run of the same evaluation' },
+			metrics: { 'NDCG@10': { baseline: 1, candidate: 0.8423, delta: -0.1577, regressed: true, max_drop: 0.01 } },
+		});
+		const [alert] = nodeItems(first, 'Regression alert');
+		expect(alert.text).toMatch(
+			/^Relevance gate: "Nightly [^"]+" made search worse than "Nightly — Tuesday"\. NDCG@10 1\.000 → 0\.842 \(-0\.158\) · MAP 1\.000 → 0\.883 \(-0\.117\) · MRR@10 1\.000 → 0\.900 \(-0\.100\)$/,
+		);
+		expect(nodeItems(first, 'Lock as new baseline')).toEqual([]);
+
+		const second = await execute('relevalExample08');
+		expect(nodeItems(second, COMPARE, 1)).toEqual([]);
+		const firstRun = verdict.candidate as { id: string };
+		expect(nodeItems(second, COMPARE, 0)).toMatchObject([{ verdict: 'passed', baseline: { id: firstRun.id } }]);
+		expect(nodeItems(second, 'Regression alert')).toEqual([]);
+		const [locked] = nodeItems(second, 'Lock as new baseline');
+		expect(locked).toMatchObject({ evaluation_id: DEMO_IDS.evaluationNightly, locked: true, status: 'completed' });
+		expect(mock.state.runs.get(String(locked.id)).locked).toBe(true);
+	});
+});
+
 describe(`${ON_N8N}: the package in a started n8n (REST API, webhooks, polling trigger, editor)`, () => {
 	/**
 	 * Published before n8n starts, so n8n activates them at start: the webhook example, two Releval Triggers and
@@ -613,7 +646,7 @@ describe(`${ON_N8N}: the package in a started n8n (REST API, webhooks, polling t
 		expect(tokenRequests).toBeLessThanOrEqual(Math.ceil(elapsedSeconds / (SHORT_TOKEN_LIFETIME_SECONDS / 2)) + 1);
 		// each Releval call answered 200 in the end: a 401 (a token held back or expired) only ever led to a renewal.
 		// One 401 per renewal; on n8n 1.x two: n8n-core 1.x hands the first 401 back as a response, and the transport
-		// sends the request once more with status errors thrown so that n8n renews (nodes/Releval/shared/transport.ts).
+		// sends the request once more with status errors thrown so that n8n renews (nodes/shared/transport.ts).
 		const unauthorizedPerRenewal = install.line === 1 ? 2 : 1;
 		const statuses = shortTokenMock.apiRequests.map((request) => request.status);
 		expect(statuses.filter((status) => status === 200)).toHaveLength(calls.length);
@@ -677,6 +710,24 @@ describe(`${ON_N8N}: the package in a started n8n (REST API, webhooks, polling t
 		expect(result.consoleErrors.filter((error) => !expectedConsoleErrors.test(error))).toEqual([]);
 		// the only request beyond loopback: the editor looking the package up on the npm registry (blocked here)
 		expect(result.blockedRequests.filter((url) => !url.startsWith('https://registry.npmjs.org/n8n-nodes-releval'))).toEqual([]);
+	}, 300_000);
+
+	test('example 08 from the editor: Execute workflow, the gate fails, the Compare node shows the "Regressed" output', async () => {
+		// a better run than what the mock's next run returns, as the previous completed run: the gate must fail
+		const better = seedRun(mock, { evaluation_id: DEMO_IDS.evaluationNightly, name: 'Nightly — hand-tuned', metrics: NIGHTLY_METRICS, status: 'completed' });
+		setRunResults(mock, better.id, runResults(mock, demo.nightlyGate.tuesday.id).map((query) => ({ ...query, candidates: query.candidates.map((candidate) => ({ ...candidate })) })));
+		const shots = await timed('browser (Chromium) example 08', () =>
+			screenshotFailedGate({
+				url: n8n.url,
+				authCookie: rest.authCookie,
+				screenshotDir: ARTIFACTS_DIR,
+				workflowId: 'relevalExample08',
+				compareNode: 'Compare with previous run',
+				alertNode: 'Regression alert',
+			}),
+		);
+		expect(shots.outputText).toContain('regressed');
+		expect(shots.outputText).toContain('NDCG@10');
 	}, 300_000);
 
 	test('n8n logged no warning or error about this package', () => {

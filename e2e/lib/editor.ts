@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { chromium, selectors, type Page } from 'playwright-core';
+import { chromium, selectors, type Browser, type Page } from 'playwright-core';
 
 import type { N8nLine } from './install';
 
@@ -89,6 +89,43 @@ export function ensureChromium(log: (line: string) => void): void {
 	execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'ignore', env });
 }
 
+/**
+ * Headless Chromium on the n8n editor at `url`, logged in with n8n's auth cookie, every request beyond n8n's own
+ * origin blocked (and handed to `onBlocked`). The caller closes the browser.
+ */
+export async function openEditor(options: {
+	url: string;
+	authCookie: string;
+	onBlocked?: (url: string) => void;
+}): Promise<{ browser: Browser; page: Page }> {
+	if (!existsSync(CHROMIUM)) {
+		throw new Error(`No Chromium at ${CHROMIUM}: install Debian's with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+	}
+	selectors.setTestIdAttribute('data-test-id');
+	const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+	try {
+		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+		const separator = options.authCookie.indexOf('=');
+		await context.addCookies([
+			{ name: options.authCookie.slice(0, separator), value: options.authCookie.slice(separator + 1), url: options.url },
+		]);
+		const origin = new URL(options.url).origin;
+		await context.route(
+			(url) => url.origin !== origin,
+			async (route) => {
+				options.onBlocked?.(route.request().url());
+				await route.abort('blockedbyclient');
+			},
+		);
+		const page = await context.newPage();
+		page.setDefaultTimeout(60_000);
+		return { browser, page };
+	} catch (error) {
+		await browser.close();
+		throw error;
+	}
+}
+
 export async function checkEditor(options: {
 	url: string;
 	authCookie: string;
@@ -101,11 +138,6 @@ export async function checkEditor(options: {
 	line: N8nLine;
 }): Promise<EditorCheck> {
 	mkdirSync(options.screenshotDir, { recursive: true });
-	if (!existsSync(CHROMIUM)) {
-		throw new Error(`No Chromium at ${CHROMIUM}: install Debian's with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
-	}
-	selectors.setTestIdAttribute('data-test-id');
-	const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 	const result: EditorCheck = {
 		iconLoaded: false,
 		actions: [],
@@ -131,22 +163,9 @@ export async function checkEditor(options: {
 	const closeNodePanel = async (page: Page) => {
 		await page.getByTestId(options.line === 2 ? 'ndv-close-button' : 'back-to-canvas').click();
 	};
+	const { browser, page } = await openEditor({ ...options, onBlocked: (url) => result.blockedRequests.push(url) });
 	try {
-		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-		const separator = options.authCookie.indexOf('=');
-		await context.addCookies([
-			{ name: options.authCookie.slice(0, separator), value: options.authCookie.slice(separator + 1), url: options.url },
-		]);
-		await context.route(
-			(url) => url.origin !== new URL(options.url).origin,
-			async (route) => {
-				result.blockedRequests.push(route.request().url());
-				await route.abort('blockedbyclient');
-			},
-		);
-		const page = await context.newPage();
 		failurePage = page;
-		page.setDefaultTimeout(60_000);
 		page.on('console', (message) => {
 			if (message.type() === 'error' && !/ERR_BLOCKED_BY_CLIENT/.test(message.text())) result.consoleErrors.push(message.text());
 		});
@@ -260,7 +279,6 @@ export async function checkEditor(options: {
 		}, 30_000);
 		result.triggerTestEvent = testEvent ?? (await panel.innerText());
 		await shot(page, 'editor-releval-trigger.png');
-		await context.close();
 	} catch (error) {
 		// keep what the page showed, and what it listed, for the failure report
 		if (failurePage) {
