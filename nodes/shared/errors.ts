@@ -115,7 +115,7 @@ export function describeProblem(problem: ProblemDetails): string[] {
  * hands the model only a failed tool call's message: n8n 2.x's AI Agent sends `[{"error": message}]`, dropping
  * the description; the MCP Server Trigger and n8n 1.x append the description after "Details:".
  */
-export function runsAsAiTool(node: INode): boolean {
+function runsAsAiTool(node: INode): boolean {
 	return typeof node.type === 'string' && node.type.endsWith('Tool');
 }
 
@@ -125,7 +125,7 @@ export function runsAsAiTool(node: INode): boolean {
  * model learns what went wrong and what to change. (The description stays as it is; n8n 1.x and MCP append it
  * only when the message does not already contain it.)
  */
-function messageFor(node: INode, headline: string, description: string, http?: { status: number; title?: string }): string {
+export function messageFor(node: INode, headline: string, description: string, http?: { status: number; title?: string }): string {
 	if (!runsAsAiTool(node)) return headline;
 	const status = http ? ` (HTTP ${http.status}${http.title && http.title !== headline ? ` ${http.title}` : ''})` : '';
 	return `${headline}${status}\n${description}`;

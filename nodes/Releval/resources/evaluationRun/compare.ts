@@ -13,7 +13,7 @@ import type {
 } from 'n8n-workflow';
 
 import { defineOperation } from '../../shared/descriptions';
-import { errorItemJson, runsAsAiTool } from '../../../shared/errors';
+import { errorItemJson, messageFor } from '../../../shared/errors';
 import type { ApiContext } from '../../../shared/apiRequest';
 import { ComparisonProblem, compareMetrics, describeMetric } from './compare/comparison';
 import { compareQueries } from './compare/queryChanges';
@@ -51,14 +51,11 @@ import { readSettings, text, type CompareSettings } from './compare/settings';
 
 const OPERATION_LABEL = 'Evaluation Run → Compare';
 
-/**
- * The message of an error about the comparison (no HTTP status). As an AI agent's tool, n8n hands the model only
- * the message, so there it carries the explanation too (as shared/errors.ts does for request errors).
- */
+/** An error about the comparison (no HTTP status), with the message rule of every error of the package. */
 function comparisonError(node: INode, itemIndex: number, message: string, lines: string[], facts: JsonObject = {}): NodeApiError {
 	const description = [...lines, `Operation: ${OPERATION_LABEL}`].join('\n');
 	return new NodeApiError(node, facts, {
-		message: runsAsAiTool(node) ? `${message}\n${description}` : message,
+		message: messageFor(node, message, description),
 		description,
 		httpCode: null as unknown as string,
 		itemIndex,
