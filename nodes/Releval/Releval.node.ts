@@ -6,8 +6,12 @@ import { listSearch } from './listSearch';
 import { executeCompare } from './resources/evaluationRun/compare';
 import { RELEVAL_OUTPUTS } from './resources/evaluationRun/compare/outputs';
 import { resources } from './resources';
+import { shareProperties } from './shared/sharing';
 import { ACCEPT_JSON } from '../shared/api';
 import { retryOptionsProperty } from '../shared/retry';
+
+/** One property per distinct field, shown for every operation that has it (see shared/sharing.ts); built once. */
+const RESOURCE_PROPERTIES = shareProperties(resources.flatMap(({ properties }) => properties));
 
 export class Releval implements INodeType {
 	description: INodeTypeDescription = {
@@ -37,7 +41,7 @@ export class Releval implements INodeType {
 				options: resources.map(({ resource: { name, value, description } }) => ({ name, value, description })),
 				default: 'evaluation',
 			},
-			...resources.flatMap(({ properties }) => properties),
+			...RESOURCE_PROPERTIES,
 			retryOptionsProperty,
 		],
 	};

@@ -89,10 +89,12 @@ describe('defineResource', () => {
 		expect(options.map((option) => option.value)).toEqual(['create', 'delete', 'get']);
 	});
 
-	test('a field written alike by several operations is one property shown for all of them', () => {
+	test('each field is shown for its resource and operation (the node shares alike fields, shared/sharing.ts)', () => {
 		const locators = properties.filter((property) => property.name === 'corpusId');
-		expect(locators).toHaveLength(1);
-		expect(locators[0].displayOptions).toEqual({ show: { resource: ['widget'], operation: ['get', 'delete'] } });
+		expect(locators.map((locator) => locator.displayOptions)).toEqual([
+			{ show: { resource: ['widget'], operation: ['get'] } },
+			{ show: { resource: ['widget'], operation: ['delete'] } },
+		]);
 		expect(locators[0]).toMatchObject({ displayName: 'Widget', description: 'The widget to act on' });
 	});
 

@@ -1,4 +1,4 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS, type OperationId } from '../../shared/api';
 import { resourceLocator, type ResourceLocatorDefinition } from '../../shared/resourceLocator';
@@ -104,44 +104,19 @@ function requestChecks(operation: OperationDefinition): { pathLabels: ParameterL
 	};
 }
 
-/** A field's identity for sharing it between operations; none when it holds a function (never shared). */
-function sharingKey(field: INodeProperties): string | undefined {
-	let hasFunction = false;
-	const key = JSON.stringify(field, (_, value: unknown) => {
-		if (typeof value === 'function') hasFunction = true;
-		return value;
-	});
-	return hasFunction ? undefined : key;
-}
-
 /**
- * The fields of every operation, shown for it: a field written alike by several operations becomes one property
- * shown for all of them (n8n walks every property of the node on each execution, so fewer is cheaper).
+ * The fields of every operation, each shown for its resource and operation. Fields written alike by several
+ * operations (of this resource or others) become one property when the node shares its properties
+ * (shared/sharing.ts).
  */
 function showFields(resource: string, operations: OperationDefinition[]): INodeProperties[] {
-	const shown: Array<{ field: INodeProperties; operations: string[] }> = [];
-	const byKey = new Map<string, { field: INodeProperties; operations: string[] }>();
-	for (const operation of operations) {
-		for (const field of operation.fields) {
-			const key = sharingKey(field);
-			const existing = key === undefined ? undefined : byKey.get(key);
-			if (existing) {
-				existing.operations.push(operation.value);
-				continue;
-			}
-			const entry = { field, operations: [operation.value] };
-			shown.push(entry);
-			if (key !== undefined) byKey.set(key, entry);
-		}
-	}
-	return shown.map(({ field, operations: shownFor }) => {
-		const conditions: IDisplayOptions = field.displayOptions ?? {};
-		return {
+	return operations.flatMap((operation) =>
+		operation.fields.map((field) => ({
 			...field,
 			displayOptions: {
-				...conditions,
-				show: { resource: [resource], operation: shownFor, ...conditions.show },
+				...field.displayOptions,
+				show: { resource: [resource], operation: [operation.value], ...field.displayOptions?.show },
 			},
-		};
-	});
+		})),
+	);
 }
