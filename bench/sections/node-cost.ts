@@ -4,6 +4,8 @@ import { NodeHelpers, Workflow, type INodeExecutionData, type INodeParameters, t
 import type { MockProcess } from '../lib/mock';
 import { interleave, summarise, type Summary } from '../lib/stats';
 import { newHarness } from '../lib/subjects';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { resources } = require('../../nodes/Releval/resources/index.ts') as typeof import('../../nodes/Releval/resources');
 
 // Require the .ts file by its full name (see test/harness/index.ts: a codex file of the same name sits next to it).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -17,8 +19,9 @@ const { Releval } = require('../../nodes/Releval/Releval.node.ts') as typeof imp
  * A property name that many operations define (additionalFields…) makes the engine evaluate that parameter's
  * expressions once per property of that name, twice.
  *
- * The UBI Track Query of the webhook flow, one item, three descriptions, interleaved:
- *   asShipped      — the node as published;
+ * The UBI Track Query of the webhook flow, one item, four descriptions, interleaved:
+ *   perOperation   — every operation's fields as its own properties (the node before shared/sharing.ts);
+ *   asShipped      — the node as published (properties shared across resources and operations);
  *   oneOfEachName  — properties hidden for Track Query whose name is also used by a shown one dropped (what
  *                    defining each field once would give this operation);
  *   shownOnly      — only the properties shown for Track Query (the least the engine can walk).
@@ -34,7 +37,7 @@ export const TRACK_QUERY_PARAMETERS: INodeParameters = {
 	additionalFields: { clientId: '={{ $json.body.clientId }}', queryResponseHitIds: '={{ $json.body.results || [] }}', objectIdField: 'product_id' },
 };
 
-const VARIANTS = ['asShipped', 'oneOfEachName', 'shownOnly'] as const;
+const VARIANTS = ['perOperation', 'asShipped', 'oneOfEachName', 'shownOnly'] as const;
 type Variant = (typeof VARIANTS)[number];
 
 export interface NodeCostResult {
@@ -44,8 +47,11 @@ export interface NodeCostResult {
 	/** Top-level property names used more than once in the shipped description, with their count. */
 	repeatedNames: Record<string, number>;
 	expressionsPerExecution: Record<Variant, number>;
+	/** Of those, evaluated by the package's own code (the rest by n8n's engine). */
+	expressionsByPackagePerExecution: Record<Variant, number>;
 	/** CPU ms per execution of this process, per round. */
 	cpuMsPerExecution: Record<Variant, Summary>;
+	/** CPU ms per execution the published description saves over perOperation, and the others over it. */
 	savedCpuMsPerExecution: Record<Exclude<Variant, 'asShipped'>, Summary>;
 }
 
@@ -63,23 +69,29 @@ export async function nodeCost(mock: MockProcess, executionsPerRound: number, ro
 		NodeHelpers.displayParameter(node.parameters, property, node, shipped.description, node.parameters),
 	);
 	const shownNames = new Set(shown.map((property) => property.name));
+	const withProperties = (properties: INodeType['description']['properties']): INodeType => ({
+		...shipped,
+		description: { ...shipped.description, properties },
+	});
+	const resourceProperties = resources.flatMap(({ properties }) => properties);
 	const variants: Record<Variant, INodeType> = {
+		perOperation: withProperties([
+			...shipped.description.properties.filter((property) => property.displayOptions?.show?.resource === undefined),
+			...resourceProperties,
+		]),
 		asShipped: shipped,
-		oneOfEachName: {
-			...shipped,
-			description: {
-				...shipped.description,
-				properties: shipped.description.properties.filter((property) => shown.includes(property) || !shownNames.has(property.name)),
-			},
-		},
-		shownOnly: { ...shipped, description: { ...shipped.description, properties: shown } },
+		oneOfEachName: withProperties(
+			shipped.description.properties.filter((property) => shown.includes(property) || !shownNames.has(property.name)),
+		),
+		shownOnly: withProperties(shown),
 	};
 	const repeatedNames: Record<string, number> = {};
 	for (const property of shipped.description.properties) repeatedNames[property.name] = (repeatedNames[property.name] ?? 0) + 1;
 	for (const name of Object.keys(repeatedNames)) if (repeatedNames[name] < 2) delete repeatedNames[name];
 
 	const input: INodeExecutionData[] = [{ json: { body: { query: 'wireless headphones', clientId: 'visitor-42', results: ['SKU-1', 'SKU-2', 'SKU-3'] } } }];
-	const expressions: Record<Variant, number> = { asShipped: 0, oneOfEachName: 0, shownOnly: 0 };
+	const expressions = Object.fromEntries(VARIANTS.map((variant) => [variant, 0])) as Record<Variant, number>;
+	const expressionsByPackage = { ...expressions };
 	const runOnce = async (variant: Variant, count: boolean) => {
 		const nodeType = variants[variant];
 		const nodeTypes = { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) } as unknown as INodeTypes;
@@ -89,7 +101,11 @@ export async function nodeCost(mock: MockProcess, executionsPerRound: number, ro
 			const expression = workflow.expression as unknown as { resolveSimpleParameterValue: (value: unknown, ...rest: unknown[]) => unknown };
 			const original = expression.resolveSimpleParameterValue.bind(expression);
 			expression.resolveSimpleParameterValue = (value: unknown, ...rest: unknown[]) => {
-				if (typeof value === 'string' && value.startsWith('=')) expressions[variant]++;
+				if (typeof value === 'string' && value.startsWith('=')) {
+					expressions[variant]++;
+					// whose call: the package's code (pre-send steps reading parameters) or n8n's engine walking properties
+					if (/[/\\]nodes[/\\](Releval|shared)[/\\]/.test(new Error().stack ?? '')) expressionsByPackage[variant]++;
+				}
 				return original(value, ...rest);
 			};
 		}
@@ -115,14 +131,19 @@ export async function nodeCost(mock: MockProcess, executionsPerRound: number, ro
 		rounds,
 		{ warmup: 1 },
 	);
-	const saved = (variant: Variant) => summarise(cpu.asShipped.map((value, index) => value - cpu[variant][index]));
+	const saved = (from: Variant, to: Variant) => summarise(cpu[from].map((value, index) => value - cpu[to][index]));
 	return {
 		executionsPerRound,
 		rounds,
-		properties: { asShipped: shipped.description.properties.length, oneOfEachName: variants.oneOfEachName.description.properties.length, shownOnly: shown.length },
+		properties: Object.fromEntries(VARIANTS.map((variant) => [variant, variants[variant].description.properties.length])) as Record<Variant, number>,
 		repeatedNames,
 		expressionsPerExecution: expressions,
+		expressionsByPackagePerExecution: expressionsByPackage,
 		cpuMsPerExecution: Object.fromEntries(VARIANTS.map((variant) => [variant, summarise(cpu[variant])])) as Record<Variant, Summary>,
-		savedCpuMsPerExecution: { oneOfEachName: saved('oneOfEachName'), shownOnly: saved('shownOnly') },
+		savedCpuMsPerExecution: {
+			perOperation: saved('perOperation', 'asShipped'),
+			oneOfEachName: saved('asShipped', 'oneOfEachName'),
+			shownOnly: saved('asShipped', 'shownOnly'),
+		},
 	};
 }
