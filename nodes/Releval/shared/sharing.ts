@@ -127,39 +127,53 @@ export function rectangles(pairs: Set<Pair>, existing: Map<string, Set<string>>)
 	return cover.map(({ resources, operations }) => ({ resources: [...resources].sort(), operations: [...operations].sort() }));
 }
 
-/** Does merging keep, for every pair, its properties in their order? (No cycle among the merged nodes.) */
-function isOrderKept(nodeOf: number[], sequences: number[][]): boolean {
-	const edges = new Map<number, Set<number>>();
+/** Which merged node must come before which, from each pair's properties in order; none if a pair shows one twice. */
+function precedence(nodeOf: number[], sequences: number[][]): Map<number, Set<number>> | undefined {
+	const successors = new Map<number, Set<number>>();
 	for (const sequence of sequences) {
 		for (let i = 1; i < sequence.length; i++) {
 			const from = nodeOf[sequence[i - 1]];
 			const to = nodeOf[sequence[i]];
-			if (from === to) return false;
-			if (!edges.has(from)) edges.set(from, new Set());
-			edges.get(from)!.add(to);
+			if (from === to) return undefined;
+			if (!successors.has(from)) successors.set(from, new Set());
+			successors.get(from)!.add(to);
 		}
 	}
-	const state = new Map<number, 'visiting' | 'done'>();
-	const hasCycleFrom = (node: number): boolean => {
-		if (state.get(node) === 'done') return false;
-		if (state.get(node) === 'visiting') return true;
-		state.set(node, 'visiting');
-		for (const next of edges.get(node) ?? []) if (hasCycleFrom(next)) return true;
-		state.set(node, 'done');
-		return false;
-	};
-	return ![...edges.keys()].some(hasCycleFrom);
+	return successors;
+}
+
+/** The nodes in an order every pair keeps (earliest first where it leaves a choice); none if there is a cycle. */
+function displayOrder(nodes: number[], successors: Map<number, Set<number>>): number[] | undefined {
+	const predecessors = new Map(nodes.map((node) => [node, 0]));
+	for (const next of successors.values()) for (const node of next) predecessors.set(node, predecessors.get(node)! + 1);
+	const order: number[] = [];
+	const ready = nodes.filter((node) => predecessors.get(node) === 0);
+	while (ready.length) {
+		const node = Math.min(...ready);
+		ready.splice(ready.indexOf(node), 1);
+		order.push(node);
+		for (const next of successors.get(node) ?? []) {
+			predecessors.set(next, predecessors.get(next)! - 1);
+			if (predecessors.get(next) === 0) ready.push(next);
+		}
+	}
+	return order.length === nodes.length ? order : undefined;
 }
 
 /** Merges entries of the same key where every pair keeps its order; returns groups of entries in display order. */
 function mergeKeepingOrder(entries: Entry[]): Entry[][] {
-	const sequences = new Map<Pair, number[]>();
+	const byPair = new Map<Pair, number[]>();
 	for (const entry of entries) {
 		for (const pair of entry.pairs) {
-			if (!sequences.has(pair)) sequences.set(pair, []);
-			sequences.get(pair)!.push(entry.index);
+			if (!byPair.has(pair)) byPair.set(pair, []);
+			byPair.get(pair)!.push(entry.index);
 		}
 	}
+	const sequences = [...byPair.values()];
+	const orderOf = (nodeOf: number[]) => {
+		const successors = precedence(nodeOf, sequences);
+		return successors && displayOrder([...new Set(nodeOf)], successors);
+	};
 	const nodeOf = entries.map((entry) => entry.index);
 	const byKey = new Map<string, number[]>();
 	for (const entry of entries) {
@@ -171,35 +185,9 @@ function mergeKeepingOrder(entries: Entry[]): Entry[][] {
 		if (members.length < 2) continue;
 		const tentative = [...nodeOf];
 		for (const member of members) tentative[member] = members[0];
-		if (isOrderKept(tentative, [...sequences.values()])) members.forEach((member) => (nodeOf[member] = members[0]));
+		if (orderOf(tentative)) members.forEach((member) => (nodeOf[member] = members[0]));
 	}
-	// display order: a topological order of the merged nodes, earliest first where the pairs leave a choice
-	const successors = new Map<number, Set<number>>();
-	const predecessors = new Map<number, number>();
-	const nodes = [...new Set(nodeOf)];
-	for (const node of nodes) predecessors.set(node, 0);
-	for (const sequence of sequences.values()) {
-		for (let i = 1; i < sequence.length; i++) {
-			const from = nodeOf[sequence[i - 1]];
-			const to = nodeOf[sequence[i]];
-			if (!successors.has(from)) successors.set(from, new Set());
-			if (successors.get(from)!.has(to)) continue;
-			successors.get(from)!.add(to);
-			predecessors.set(to, predecessors.get(to)! + 1);
-		}
-	}
-	const order: number[] = [];
-	const ready = nodes.filter((node) => predecessors.get(node) === 0);
-	while (ready.length) {
-		ready.sort((a, b) => a - b);
-		const node = ready.shift()!;
-		order.push(node);
-		for (const next of successors.get(node) ?? []) {
-			predecessors.set(next, predecessors.get(next)! - 1);
-			if (predecessors.get(next) === 0) ready.push(next);
-		}
-	}
-	return order.map((node) => entries.filter((entry) => nodeOf[entry.index] === node));
+	return orderOf(nodeOf)!.map((node) => entries.filter((entry) => nodeOf[entry.index] === node));
 }
 
 function shownFor(displayOptions: IDisplayOptions | undefined, rectangle: Rectangle, prefix: '' | '/'): IDisplayOptions {
