@@ -23,6 +23,7 @@ import {
 	N8nRest,
 	publishWorkflow,
 	startN8n,
+	waitForWebhook,
 	type N8nOptions,
 	type RunningN8n,
 } from './lib/n8n';
@@ -122,6 +123,7 @@ beforeAll(async () => {
 		if (published.code !== 0) throw new Error(`publishing ${id} failed\n${published.stdout}\n${published.stderr}`);
 	}
 	n8n = await timed('agent: n8n start until ready', () => startN8n(install, options));
+	await timed('agent: n8n registers the webhook', () => waitForWebhook(n8n.url, AGENT_WEBHOOK));
 	rest = new N8nRest(n8n.url, install.line);
 	await rest.signIn();
 }, 300_000);

@@ -348,6 +348,26 @@ export async function waitFor<T>(what: string, read: () => T | undefined | Promi
 	}
 }
 
+/**
+ * Waits until n8n has registered the production webhook at `path` (n8n answers readiness before it has activated
+ * every workflow; a call in between gets 404). A CORS preflight asks without running the workflow: n8n looks the
+ * path's methods up and answers 204 once one is registered, an error before (404 or 500; tried on 1.x and 2.x).
+ */
+export async function waitForWebhook(baseUrl: string, path: string, timeoutMs = 60_000): Promise<void> {
+	await waitFor(
+		`n8n to register the webhook ${path}`,
+		async () => {
+			const response = await fetch(`${baseUrl}/webhook/${path}`, {
+				method: 'OPTIONS',
+				headers: { origin: 'http://localhost', 'access-control-request-method': 'POST' },
+			});
+			return response.status === 204 ? true : undefined;
+		},
+		timeoutMs,
+		250,
+	);
+}
+
 /** A free TCP port on loopback. */
 export async function freePort(): Promise<number> {
 	return await new Promise((resolve, reject) => {
