@@ -351,7 +351,7 @@ export async function waitFor<T>(what: string, read: () => T | undefined | Promi
 /**
  * Waits until n8n has registered the production webhook at `path` (n8n answers readiness before it has activated
  * every workflow; a call in between gets 404). A CORS preflight asks without running the workflow: n8n looks the
- * path's methods up and answers 204 once one is registered, an error before (404 or 500; tried on 1.x and 2.x).
+ * path's methods up and answers 204 once one is registered (seen on 1.x and 2.x), an error before (500 on 2.x).
  */
 export async function waitForWebhook(baseUrl: string, path: string, timeoutMs = 60_000): Promise<void> {
 	await waitFor(
