@@ -1,4 +1,4 @@
-import type { INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /* Releval's judgment scales: chosen for an evaluation run (Create), and the range of every grade (Judgment → Submit). */
 
@@ -15,3 +15,17 @@ export const SCALE_RANGES: Record<string, { label: string; max: number }> = {
 	graded: { label: 'Graded', max: 4 },
 	detailed: { label: 'Detailed', max: 9 },
 };
+
+/** The required Scale field (Graded by default), sent in the body as `scale` when `sent`. */
+export function scaleField(description: string, { options = SCALE_OPTIONS, sent = false } = {}): INodeProperties {
+	return {
+		displayName: 'Scale',
+		name: 'scale',
+		type: 'options',
+		required: true,
+		options,
+		default: 'graded',
+		description,
+		...(sent ? { routing: { send: { type: 'body', property: 'scale' } } } : {}),
+	};
+}

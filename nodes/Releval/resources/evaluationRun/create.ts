@@ -3,7 +3,7 @@ import { RESOURCES } from '../../shared/catalog';
 import { sendHeaders } from '../../shared/validation';
 import { fieldsCollection, nameField, defineOperation } from '../../shared/descriptions';
 import { METRIC_OPTIONS, sendMetrics } from './runSettings';
-import { SCALE_OPTIONS } from '../../shared/scales';
+import { scaleField } from '../../shared/scales';
 
 export const createOperation = defineOperation({
 	name: 'Create',
@@ -17,16 +17,7 @@ export const createOperation = defineOperation({
 	fields: [
 		RESOURCES.evaluation.locator({ description: 'The evaluation to run' }),
 		nameField('e.g. Run 1 - Baseline'),
-		{
-			displayName: 'Scale',
-			name: 'scale',
-			type: 'options',
-			required: true,
-			options: SCALE_OPTIONS,
-			default: 'graded',
-			description: 'The grades judges give each result in this run',
-			routing: { send: { type: 'body', property: 'scale' } },
-		},
+		scaleField('The grades judges give each result in this run', { sent: true }),
 		{
 			displayName: 'Metrics',
 			name: 'metrics',

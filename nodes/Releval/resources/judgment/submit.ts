@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSend
 
 import { allInputItems, fieldValue, oneRequestForAllItems } from '../../shared/inputItems';
 import { defineOperation } from '../../shared/descriptions';
-import { SCALE_OPTIONS, SCALE_RANGES } from '../../shared/scales';
+import { SCALE_RANGES, scaleField } from '../../shared/scales';
 
 /** Where a grade came from, for error messages: "Input item 3" or "Query 1, candidate 2". */
 interface GradeRow {
@@ -139,15 +139,7 @@ export const submitOperation = defineOperation({
 	endpoint: 'submitJudgments',
 	...oneRequestForAllItems(gradesFromItems, buildJudgments()),
 	fields: [
-		{
-			displayName: 'Scale',
-			name: 'scale',
-			type: 'options',
-			required: true,
-			options: SCALE_OPTIONS,
-			default: 'graded',
-			description: "The scale of the run being judged; every grade must be a whole number within it",
-		},
+		scaleField('The scale of the run being judged; every grade must be a whole number within it'),
 		{
 			displayName: 'Grades From',
 			name: 'gradesFrom',

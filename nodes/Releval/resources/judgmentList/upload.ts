@@ -4,6 +4,7 @@ import { invalidParameter } from '../../shared/validation';
 import { binaryPropertyParameter, fileNameOption, sendMultipartUpload } from '../../shared/multipart';
 import { RESOURCES } from '../../shared/catalog';
 import { descriptionField, fieldsCollection, nameField, defineOperation } from '../../shared/descriptions';
+import { scaleField } from '../../shared/scales';
 
 /** Judgment-list types (contract JudgmentListType; the prose is SEEN, the spellings INFERRED). */
 export const JUDGMENT_LIST_TYPES: INodePropertyOptions[] = [
@@ -60,16 +61,7 @@ export const uploadOperation = defineOperation({
 			description: 'Where the judgments come from',
 			routing: { send: { type: 'body', property: 'type' } },
 		},
-		{
-			displayName: 'Scale',
-			name: 'scale',
-			type: 'options',
-			required: true,
-			options: SCALES,
-			default: 'graded',
-			description: 'The grading scale of the file; every grade must fit it',
-			routing: { send: { type: 'body', property: 'scale' } },
-		},
+		scaleField('The grading scale of the file; every grade must fit it', { options: SCALES, sent: true }),
 		binaryPropertyParameter('uploadJudgmentList'),
 		fieldsCollection('additionalFields', [
 			descriptionField(),
