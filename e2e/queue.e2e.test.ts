@@ -107,6 +107,19 @@ async function triggerExecutionsWithRuns(): Promise<Array<{ execution: Execution
 	);
 }
 
+/** Waits until a finished execution of the trigger example carried `run`; then every such execution, as above. */
+async function triggerExecutionsOnceEmitted(run: string, timeoutMs: number, intervalMs: number) {
+	return await waitFor(
+		`the trigger execution for ${run}`,
+		async () => {
+			const found = await triggerExecutionsWithRuns();
+			return found.some((entry) => entry.runs.includes(run)) ? found : undefined;
+		},
+		timeoutMs,
+		intervalMs,
+	);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Load and figures
 
@@ -556,15 +569,7 @@ describe(ON_N8N, () => {
 
 	test('4. the Releval Trigger (example 06), published: the runs that finished start exactly one execution, on one of the two workers', async () => {
 		await timedCase('4. trigger, published', async () => {
-			const withRuns = await waitFor(
-				'the execution the trigger started for runs A and B',
-				async () => {
-					const found = await triggerExecutionsWithRuns();
-					return found.some((entry) => entry.runs.includes('Run A')) ? found : undefined;
-				},
-				120_000,
-				2000,
-			);
+			const withRuns = await triggerExecutionsOnceEmitted('Run A', 120_000, 2000);
 			const byWorker = cluster.executionsByWorker(TRIGGER_EXAMPLE);
 			report('4. trigger, published', {
 				pollsSoFar: triggerPolls.length,
@@ -600,7 +605,7 @@ describe(ON_N8N, () => {
 			rest = new N8nRest(cluster.main.url);
 			await rest.signIn();
 			await waitFor('the first poll after restart 1', () => (triggerPolls.length > pollsAtStart ? true : undefined), 60_000);
-			await waitFor('the execution for C and D', async () => ((await triggerExecutionsWithRuns()).some((entry) => entry.runs.includes('Run C')) ? true : undefined), 60_000, 1000);
+			await triggerExecutionsOnceEmitted('Run C', 60_000, 1000);
 			timeline.push(`restart 1: the poll at start emitted C and D`);
 
 			// restart 2: E appears running; a scheduled poll records it without an execution; E fails while the main
@@ -619,15 +624,7 @@ describe(ON_N8N, () => {
 			rest = new N8nRest(cluster.main.url);
 			await rest.signIn();
 			await waitFor('the first poll after restart 2', () => (triggerPolls.length > pollsAtStart ? true : undefined), 60_000);
-			const executions = await waitFor(
-				'the execution for E',
-				async () => {
-					const found = await triggerExecutionsWithRuns();
-					return found.some((entry) => entry.runs.includes('Run E')) ? found : undefined;
-				},
-				60_000,
-				1000,
-			);
+			const executions = await triggerExecutionsOnceEmitted('Run E', 60_000, 1000);
 			timeline.push('restart 2: the poll at start emitted E');
 			const byWorker = cluster.executionsByWorker(TRIGGER_EXAMPLE);
 			report('6. trigger across main restarts', {
