@@ -1,9 +1,10 @@
 import { DirectoryLoader, ExecuteContext, RoutingNode } from 'n8n-core';
-import { NodeHelpers, Workflow, type INodeExecutionData, type INodeParameters, type INodeType, type INodeTypes, type IRunExecutionData } from 'n8n-workflow';
+import { Workflow, type INodeExecutionData, type INodeType, type INodeTypes, type IRunExecutionData } from 'n8n-workflow';
 
 import type { MockProcess } from '../lib/mock';
 import { interleave, summarise, type Summary } from '../lib/stats';
 import { newHarness } from '../lib/subjects';
+import { shownProperties, TRACK_QUERY_PARAMETERS } from '../lib/trackQuery';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { resources } = require('../../nodes/Releval/resources/index.ts') as typeof import('../../nodes/Releval/resources');
 
@@ -28,14 +29,6 @@ const { Releval } = require('../../nodes/Releval/Releval.node.ts') as typeof imp
  * Per execution: CPU time of this process (engine + request; the mock's CPU is not in it) and the number of
  * expressions n8n evaluated.
  */
-
-export const TRACK_QUERY_PARAMETERS: INodeParameters = {
-	resource: 'userBehaviorInsights',
-	operation: 'trackQuery',
-	application: "={{ $json.body.application || 'web-shop-search' }}",
-	userQuery: '={{ $json.body.query }}',
-	additionalFields: { clientId: '={{ $json.body.clientId }}', queryResponseHitIds: '={{ $json.body.results || [] }}', objectIdField: 'product_id' },
-};
 
 const VARIANTS = ['perOperation', 'asShipped', 'oneOfEachName', 'shownOnly'] as const;
 type Variant = (typeof VARIANTS)[number];
@@ -65,9 +58,7 @@ export async function nodeCost(mock: MockProcess, executionsPerRound: number, ro
 	const harness = newHarness(mock.url);
 	const shipped = loaded();
 	const node = harness.node(TRACK_QUERY_PARAMETERS);
-	const shown = shipped.description.properties.filter((property) =>
-		NodeHelpers.displayParameter(node.parameters, property, node, shipped.description, node.parameters),
-	);
+	const shown = shownProperties(shipped.description, node.parameters);
 	const shownNames = new Set(shown.map((property) => property.name));
 	const withProperties = (properties: INodeType['description']['properties']): INodeType => ({
 		...shipped,

@@ -19,6 +19,7 @@ import {
 } from '../../e2e/lib/n8n';
 import { startQueueCluster, type QueueCluster } from '../../e2e/lib/queue';
 import { DEFAULT_CLIENT } from '../../test/mock/server';
+import { packShownOnlyPackage, SHOWN_ONLY_NODE_TYPE, TRACK_QUERY_PARAMETERS } from '../lib/trackQuery';
 import { epochOffsetUs, inclusiveByFunction, summariseProfile, type CpuProfile, type FunctionTime, type OwnerSummary } from '../lib/cpuprofile';
 import { percentile, postLoad, type Call } from '../lib/load';
 import type { MockProcess } from '../lib/mock';
@@ -29,6 +30,9 @@ import { ratios, summarise, type Summary } from '../lib/stats';
  * Part 7: the UBI webhook flow in real n8n (Webhook → Track Query → Respond to Webhook, as example 03 begins),
  * three ways side by side in the same n8n, interleaved round by round in a rotating order after a warm-up round:
  *   releval      — the Releval node, Track Query, with its credential;
+ *   shownOnly    — the same node with only the 7 properties Track Query shows (bench/lib/shownOnly.ts, installed as
+ *                  a package of its own): the least n8n's declarative engine can walk for this call, so the lower
+ *                  bound of any declarative node's cost here;
  *   httpRequest  — the peer: n8n's HTTP Request node POSTing the same body, with n8n's generic OAuth2 credential
  *                  (client credentials);
  *   floor        — the same flow with the Releval call removed (Webhook → Respond): what n8n itself costs.
@@ -39,11 +43,12 @@ import { ratios, summarise, type Summary } from '../lib/stats';
  * how many tokens each credential fetched.
  */
 
-export const FLOWS = ['releval', 'httpRequest', 'floor'] as const;
+export const FLOWS = ['releval', 'shownOnly', 'httpRequest', 'floor'] as const;
 export type Flow = (typeof FLOWS)[number];
 
 export const FLOW_LABELS: Record<Flow, string> = {
 	releval: 'Releval node (Track Query)',
+	shownOnly: "Releval node with only Track Query's properties (declarative lower bound)",
 	httpRequest: 'HTTP Request + generic OAuth2 (peer)',
 	floor: 'no Releval call (n8n floor)',
 };
@@ -53,7 +58,7 @@ const OAUTH2_CREDENTIAL_NAME = 'Releval via generic OAuth2 (client credentials)'
 const FIRST_USE_CALLS = 10;
 const RESULTS = ['SKU-1', 'SKU-2', 'SKU-3'];
 
-const WORKFLOW_IDS: Record<Flow, string> = { releval: 'benchWebhookReleval', httpRequest: 'benchWebhookHttpReq', floor: 'benchWebhookFloor00' };
+const WORKFLOW_IDS: Record<Flow, string> = { releval: 'benchWebhookReleval', shownOnly: 'benchWebhookShownOn', httpRequest: 'benchWebhookHttpReq', floor: 'benchWebhookFloor00' };
 const webhookPath = (flow: Flow) => `bench-ubi-${flow.toLowerCase()}`;
 
 function webhookNode(flow: Flow) {
@@ -80,17 +85,11 @@ const RESPOND = {
 
 function trackingNode(flow: Flow, baseUrl: string): Record<string, unknown> | undefined {
 	const common = { id: '6f1d0c1e-0000-4000-8000-000000000002', name: 'Track query', position: [240, 0] };
-	if (flow === 'releval') {
+	if (flow === 'releval' || flow === 'shownOnly') {
 		return {
 			...common,
-			parameters: {
-				resource: 'userBehaviorInsights',
-				operation: 'trackQuery',
-				application: "={{ $json.body.application || 'web-shop-search' }}",
-				userQuery: '={{ $json.body.query }}',
-				additionalFields: { clientId: '={{ $json.body.clientId }}', queryResponseHitIds: '={{ $json.body.results || [] }}', objectIdField: 'product_id' },
-			},
-			type: NODE_TYPE,
+			parameters: TRACK_QUERY_PARAMETERS,
+			type: flow === 'releval' ? NODE_TYPE : SHOWN_ONLY_NODE_TYPE,
 			typeVersion: 1,
 			credentials: { relevalOAuth2Api: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } },
 		};
@@ -188,12 +187,14 @@ export interface WebhookModeResult {
 		relevalVsHttpRequest: Summary;
 		/** Releval's n8n CPU per call above the floor ÷ the HTTP Request node's (target ≤ 0.75). */
 		addedCpuRelevalVsHttpRequest: Summary;
+		/** The same for the declarative lower bound (only Track Query's properties). */
+		addedCpuShownOnlyVsHttpRequest: Summary;
 		/** p50 latency: Releval ÷ floor, Releval ÷ HTTP Request. */
 		p50RelevalVsFloor: Summary;
 		p50RelevalVsHttpRequest: Summary;
 	};
 	/** n8n CPU per call above the floor, ms, per round. */
-	addedCpuMsPerCall: { releval: Summary; httpRequest: Summary };
+	addedCpuMsPerCall: Record<Exclude<Flow, 'floor'>, Summary>;
 	/** Token requests when FIRST_USE_CALLS calls arrive at once, before either credential has a token. */
 	firstUse: Record<'releval' | 'httpRequest', { calls: number; tokenRequests: number; failures: number }>;
 	startMs: number;
@@ -318,8 +319,8 @@ async function measure(
 		FLOWS.map((flow) => [flow, Object.fromEntries(keys.map((key) => [key, summarise(perRound[flow].map((figures) => Number(figures[key] ?? NaN)))]))]),
 	) as WebhookModeResult['summaries'];
 	const series = (flow: Flow, key: keyof RoundFigures) => perRound[flow].map((figures) => Number(figures[key]));
-	const addedReleval = series('releval', 'n8nCpuMsPerCall').map((value, index) => value - series('floor', 'n8nCpuMsPerCall')[index]);
-	const addedHttp = series('httpRequest', 'n8nCpuMsPerCall').map((value, index) => value - series('floor', 'n8nCpuMsPerCall')[index]);
+	const added = (flow: Flow) => series(flow, 'n8nCpuMsPerCall').map((value, index) => value - series('floor', 'n8nCpuMsPerCall')[index]);
+	const [addedReleval, addedShownOnly, addedHttp] = [added('releval'), added('shownOnly'), added('httpRequest')];
 	return {
 		mode: options.mode,
 		workers: options.workers,
@@ -332,10 +333,11 @@ async function measure(
 			floorVsReleval: summarise(ratios(series('floor', 'executionsPerSecond'), series('releval', 'executionsPerSecond'))),
 			relevalVsHttpRequest: summarise(ratios(series('releval', 'executionsPerSecond'), series('httpRequest', 'executionsPerSecond'))),
 			addedCpuRelevalVsHttpRequest: summarise(ratios(addedReleval, addedHttp)),
+			addedCpuShownOnlyVsHttpRequest: summarise(ratios(addedShownOnly, addedHttp)),
 			p50RelevalVsFloor: summarise(ratios(series('releval', 'p50'), series('floor', 'p50'))),
 			p50RelevalVsHttpRequest: summarise(ratios(series('releval', 'p50'), series('httpRequest', 'p50'))),
 		},
-		addedCpuMsPerCall: { releval: summarise(addedReleval), httpRequest: summarise(addedHttp) },
+		addedCpuMsPerCall: { releval: summarise(addedReleval), shownOnly: summarise(addedShownOnly), httpRequest: summarise(addedHttp) },
 		firstUse: first,
 		startMs: options.startMs,
 	};
@@ -370,7 +372,7 @@ function freshUserFolder(name: string): string {
 	return folder;
 }
 
-async function startRegular(install: N8nInstall, tarball: string, workflowDir: string, mock: MockProcess, extra: NodeJS.ProcessEnv = {}): Promise<{ n8n: RunningN8n; options: N8nOptions & { port: number } }> {
+async function startRegular(install: N8nInstall, tarballs: string[], workflowDir: string, mock: MockProcess, extra: NodeJS.ProcessEnv = {}): Promise<{ n8n: RunningN8n; options: N8nOptions & { port: number } }> {
 	const options: N8nOptions & { port: number } = {
 		userFolder: freshUserFolder(`webhook-regular${extra.NODE_OPTIONS ? '-profiled' : ''}`),
 		port: await freePort(),
@@ -378,7 +380,7 @@ async function startRegular(install: N8nInstall, tarball: string, workflowDir: s
 		logLevel: 'warn',
 		extra,
 	};
-	await installPackage(install, options.userFolder, tarball);
+	await installPackage(install, options.userFolder, tarballs);
 	await importAll(install, options, credentials(mock.url), [workflowDir]);
 	for (const flow of FLOWS) {
 		const published = await publishWorkflow(install, options, WORKFLOW_IDS[flow]);
@@ -391,6 +393,8 @@ export async function runWebhook(mock: MockProcess, options: WebhookOptions): Pr
 	const { log } = options;
 	const timingsMs: Record<string, number> = {};
 	const install = await ensureN8n((line) => log(`[n8n install] ${line}`), 2);
+	// the package, and beside it the shown-only node (the declarative lower bound)
+	const tarballs = [options.tarball, await packShownOnlyPackage(path.join(options.outDir, 'shown-only'))];
 	const workflowDir = path.join(options.outDir, 'workflows');
 	rmSync(workflowDir, { recursive: true, force: true });
 	mkdirSync(workflowDir, { recursive: true });
@@ -401,7 +405,7 @@ export async function runWebhook(mock: MockProcess, options: WebhookOptions): Pr
 	// regular mode: one n8n process, SQLite
 	{
 		let started = Date.now();
-		const { n8n } = await startRegular(install, options.tarball, workflowDir, mock);
+		const { n8n } = await startRegular(install, tarballs, workflowDir, mock);
 		const startMs = Date.now() - started;
 		try {
 			started = Date.now();
@@ -421,7 +425,7 @@ export async function runWebhook(mock: MockProcess, options: WebhookOptions): Pr
 		mkdirSync(logDir, { recursive: true });
 		const cluster: QueueCluster = await startQueueCluster({
 			install,
-			tarball: options.tarball,
+			tarball: tarballs,
 			workers,
 			credentials: credentials(mock.url),
 			workflowDirs: [workflowDir],
@@ -446,7 +450,7 @@ export async function runWebhook(mock: MockProcess, options: WebhookOptions): Pr
 
 	if (options.profileCalls > 0) {
 		const started = Date.now();
-		const profile = await profileRegular(install, options, workflowDir, mock);
+		const profile = await profileRegular(install, options, tarballs, workflowDir, mock);
 		modes[0].profile = profile;
 		timingsMs.profile = Date.now() - started;
 	}
@@ -482,11 +486,11 @@ function readPid(cluster: QueueCluster, name: string): number | undefined {
  * A regular-mode n8n under V8's sampling profiler: `profileCalls` calls of each flow (after a warm-up), each flow's
  * load a window of its own; self time by owner and inclusive time by function, per call.
  */
-async function profileRegular(install: N8nInstall, options: WebhookOptions, workflowDir: string, mock: MockProcess): Promise<WebhookProfile | undefined> {
+async function profileRegular(install: N8nInstall, options: WebhookOptions, tarballs: string[], workflowDir: string, mock: MockProcess): Promise<WebhookProfile | undefined> {
 	const profileDir = path.join(options.outDir, 'cpu-profile');
 	rmSync(profileDir, { recursive: true, force: true });
 	mkdirSync(profileDir, { recursive: true });
-	const { n8n } = await startRegular(install, options.tarball, workflowDir, mock, {
+	const { n8n } = await startRegular(install, tarballs, workflowDir, mock, {
 		NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir} --cpu-prof-interval=250`,
 	});
 	const windows: Partial<Record<Flow, Array<[number, number]>>> = {};

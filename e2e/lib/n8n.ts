@@ -119,7 +119,12 @@ export async function runOrThrow(command: string, args: string[], options: Param
 export async function buildAndPack(destination: string): Promise<string> {
 	mkdirSync(destination, { recursive: true });
 	await runOrThrow('npm', ['run', 'build', '--silent'], { env: cleanNpmEnv() });
-	const packed = await runOrThrow('npm', ['pack', '--json', '--silent', '--pack-destination', destination], { env: cleanNpmEnv() });
+	return packFolder(REPO_ROOT, destination);
+}
+
+/** Packs the package in `folder` into `destination`; returns the tarball's path. */
+export async function packFolder(folder: string, destination: string): Promise<string> {
+	const packed = await runOrThrow('npm', ['pack', '--json', '--silent', '--pack-destination', destination], { cwd: folder, env: cleanNpmEnv() });
 	const [{ filename }] = JSON.parse(packed.stdout) as Array<{ filename: string }>;
 	return path.join(destination, filename);
 }
@@ -134,10 +139,10 @@ function cleanNpmEnv(): NodeJS.ProcessEnv {
 }
 
 /**
- * Installs the packed package into `<userFolder>/.n8n/nodes`, the folder where n8n installs community packages
- * (Settings → Community nodes does the same `npm install`): n8n loads it from there at start.
+ * Installs the packed package (or packages) into `<userFolder>/.n8n/nodes`, the folder where n8n installs community
+ * packages (Settings → Community nodes does the same `npm install`): n8n loads it from there at start.
  */
-export async function installPackage(install: N8nInstall, userFolder: string, tarball: string): Promise<void> {
+export async function installPackage(install: N8nInstall, userFolder: string, tarballs: string | readonly string[]): Promise<void> {
 	assertNoShadowingWorkflow(userFolder);
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
@@ -147,7 +152,7 @@ export async function installPackage(install: N8nInstall, userFolder: string, ta
 	}
 	await runOrThrow(
 		'npm',
-		['install', tarball, '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'],
+		['install', ...(typeof tarballs === 'string' ? [tarballs] : tarballs), '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'],
 		{ cwd: nodesDir, env: install.env },
 	);
 }

@@ -370,8 +370,8 @@ export function workerExecutionLog(text: string): WorkerLogEntry[] {
 
 export interface QueueClusterOptions {
 	install: N8nInstall;
-	/** The packed package, installed into every process's user folder. */
-	tarball: string;
+	/** The packed package (or packages), installed into every process's user folder. */
+	tarball: string | readonly string[];
 	/** How many `n8n worker` processes (default 2). */
 	workers?: number;
 	/** Passed to `n8n worker --concurrency` (n8n's default: 10). */
