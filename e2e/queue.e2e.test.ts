@@ -1,24 +1,25 @@
 /**
  * The package on n8n's queue mode (issue 13): a real cluster — Postgres, Redis, n8n main (EXECUTIONS_MODE=queue),
  * two workers and a webhook processor, each n8n process with the package installed in its own user folder —
- * against the mock Releval. Run with `npm run test:queue`; `npm test` runs it too. Every case prints its figures
- * and its duration; the figures of the run are also written to artifacts/queue/figures.json.
+ * against the mock Releval, on the n8n line RELEVAL_E2E_N8N chooses (1 or 2, default 2). Run with `npm run test:queue`
+ * (`RELEVAL_E2E_N8N=1 npm run test:queue` for n8n 1.x); `npm test` runs it on both lines. Every case prints its
+ * figures and its duration; the figures of the run are also written to artifacts/queue-n8n-<line>/figures.json.
  *
  * 1. Webhook load: the UBI webhook example (03), published, receives RELEVAL_QUEUE_CALLS calls (default 1,000),
  *    RELEVAL_QUEUE_CONCURRENCY at a time (default 20), through the webhook processor. Every call is answered with
  *    its query_id; the mock holds exactly one tracked query per call and its four events; both workers ran
- *    executions (which worker ran each one: artifacts/queue/webhook-load.json).
+ *    executions (which worker ran each one: artifacts/queue-n8n-<line>/webhook-load.json).
  * 2. Tokens across processes: every token revoked twice in the middle of a load: 0 failed executions, and token
  *    requests stay within the processes that called Releval, plus that many per revocation.
  * 3. A scheduled Return All of 10,000 evaluations runs on a worker and returns exactly what `n8n execute` (one
  *    process, regular mode) returns.
  * 4. The Releval Trigger (example 06), published: each finished run starts exactly one execution.
- * 5. Binary data (database mode): example 05 on a worker, and a file posted to a webhook (received by the
- *    webhook processor, uploaded by a worker).
+ * 5. Binary data (the line's mode, queue-env.ts: `database` on 2.x, `default` on 1.x): example 05 on a worker, and
+ *    a file posted to a webhook (received by the webhook processor, uploaded by a worker).
  * 6. The trigger across restarts of the main: runs change status between polls and while the main is down; no
  *    event lost, none emitted twice.
- * 7. A worker stopped with SIGTERM in the middle of a load: what n8n does with the executions it held; no Releval
- *    write lost, none doubled beyond what n8n re-ran.
+ * 7. A worker stopped with SIGTERM in the middle of a load: what n8n does with the executions it held (it differs
+ *    between the lines: queue.ts, WORKER_SHUTDOWN); no Releval write lost, none doubled beyond what n8n re-ran.
  *
  * The trigger cases share the waits: n8n polls at most once a minute, so the runs of case 4 change right after the
  * first poll (at start) and the scheduled polls happen while cases 1–3, 5 and 7 run.
@@ -32,7 +33,8 @@ import { DEFAULT_CLIENT, startMockReleval, type MockReleval, type RecordedReques
 import { DEMO_IDS, seedDemoData } from '../test/mock/seed';
 import { REPO_ROOT } from './lib/install';
 import { credentialExport, executeWorkflow, freePort, N8nRest, nodeItems, parseLog, waitFor, type ExecutionSummary } from './lib/n8n';
-import { startQueueCluster, type QueueCluster } from './lib/queue';
+import { startQueueCluster, WORKER_SHUTDOWN, type QueueCluster } from './lib/queue';
+import { fixedQueueModeEnvironment } from './lib/queue-env';
 import { QUEUE_ARTIFACTS_DIR, readQueueSetup } from './lib/queue-state';
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
@@ -53,12 +55,14 @@ const RETURN_ALL_ITEMS = 10_000;
 const WORKERS = 2;
 
 const { install, tarball } = readQueueSetup();
+/** The binary data mode of this line's queue mode (queue-env.ts): `database` on n8n 2.x, `default` on 1.x. */
+const BINARY_DATA_MODE = fixedQueueModeEnvironment(install.line).N8N_DEFAULT_BINARY_DATA_MODE;
 const ON_N8N = `n8n ${install.n8nVersion} queue mode (main + ${WORKERS} workers + webhook processor, Postgres, Redis; Node ${install.nodeVersion})`;
 
 let mock: MockReleval;
 let cluster: QueueCluster;
 let rest: N8nRest;
-/** Every case's figures, written to artifacts/queue/figures.json at the end. */
+/** Every case's figures, written to artifacts/queue-n8n-<line>/figures.json at the end. */
 const figures: Record<string, unknown> = {};
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -298,7 +302,7 @@ beforeAll(async () => {
 		publish: [WEBHOOK_EXAMPLE, TRIGGER_EXAMPLE, BINARY_WEBHOOK_WORKFLOW],
 		logDir: QUEUE_ARTIFACTS_DIR,
 	});
-	rest = new N8nRest(cluster.main.url);
+	rest = new N8nRest(cluster.main.url, install.line);
 	await rest.signIn();
 	(figures.durationsSeconds as Record<string, number>)['cluster start (Postgres, Redis, 4 package installs, main, 2 workers, webhook processor)'] = Number(((Date.now() - started) / 1000).toFixed(1));
 }, 420_000);
@@ -451,7 +455,7 @@ describe(ON_N8N, () => {
 		});
 	});
 
-	test('5. binary data (database mode): example 05 uploads its judgment-list file on a worker; a file posted to a webhook (webhook processor) is uploaded by a worker, byte for byte', async () => {
+	test(`5. binary data (${BINARY_DATA_MODE} mode): example 05 uploads its judgment-list file on a worker; a file posted to a webhook (webhook processor) is uploaded by a worker, byte for byte`, async () => {
 		await timedCase('5. binary data', async () => {
 			// example 05: the file is made and uploaded within one execution, on a worker (manual runs are offloaded)
 			const requestsBefore = mock.requests.length;
@@ -499,7 +503,7 @@ describe(ON_N8N, () => {
 		});
 	});
 
-	test(`7. a worker stopped with SIGTERM in the middle of ${SIGTERM_CALLS} webhook calls: n8n lets it finish what it holds; no Releval write lost, none doubled beyond what n8n re-ran`, async () => {
+	test(`7. a worker stopped with SIGTERM in the middle of ${SIGTERM_CALLS} webhook calls: ${WORKER_SHUTDOWN[install.line].summary}; no Releval write lost, none doubled beyond what n8n re-ran`, async () => {
 		await timedCase('7. worker stopped mid-load', async () => {
 			const stopped = cluster.workers[WORKERS - 1];
 			const requestsBefore = mock.requests.length;
@@ -526,6 +530,9 @@ describe(ON_N8N, () => {
 			const startedAfterSignal = entries.filter((entry) => entry.event === 'started' && at(entry) >= signalledAt).map((entry) => entry.executionId);
 			const abandoned = startedIds.filter((id) => !finished.has(id));
 			const failedOnIt = [...finished.values()].filter((entry) => entry.success === false).map((entry) => entry.executionId);
+			// jobs n8n itself failed around the execution (n8n 1.x: a job being taken when the worker shut down)
+			const erroredOnIt = entries.filter((entry) => entry.event === 'errored');
+			const failedCalls = calls.filter((call) => call.status !== 200);
 			const shutdownLog = parseLog(stopped.output())
 				.filter((line) => at((line.metadata ?? {}) as { timestamp?: string }) >= signalledAt - 1000)
 				.map((line) => String(line.message ?? ''))
@@ -544,9 +551,11 @@ describe(ON_N8N, () => {
 				executionsStartedAfterSigterm: startedAfterSignal,
 				executionsLeftUnfinished: abandoned,
 				executionsFailedOnIt: failedOnIt,
+				jobsN8nFailedOnIt: erroredOnIt.map((entry) => ({ execution: entry.executionId, error: entry.error })),
 				n8nShutdownLog: shutdownLog,
 				executionsReRunByN8n: reRuns,
-				failedCalls: calls.filter((call) => call.status !== 200).length,
+				failedCalls: failedCalls.length,
+				failedCallAnswers: failedCalls.map((call) => `${call.status} ${call.body.slice(0, 200)}`),
 				trackQueryRequests: trackQueries.length,
 			});
 
@@ -557,10 +566,18 @@ describe(ON_N8N, () => {
 			expect(runningAtSignal.length + startedAfterSignal.length).toBeGreaterThan(0);
 			expect(abandoned).toEqual([]);
 			expect(failedOnIt).toEqual([]);
-			// no write lost, none doubled: one tracked query and four events per call, one Track Query request per
-			// execution n8n ran (re-runs included; there were none unless reported above)
-			expectEveryCallTracked(calls, queriesBefore, eventsBefore);
-			expect(trackQueries).toHaveLength(SIGTERM_CALLS + reRuns);
+			if (WORKER_SHUTDOWN[install.line].mayFailJobsBeingTaken) {
+				// n8n 1.x (queue.ts, WORKER_SHUTDOWN): each job n8n failed while the worker shut down is one call answered
+				// 500, and it failed before any node ran: the package sent nothing for it (no tracked query, no event)
+				expect(failedCalls.map((call) => call.status)).toEqual(erroredOnIt.map(() => 500));
+			} else {
+				expect(erroredOnIt).toEqual([]);
+				expect(failedCalls.map((call) => `${call.query}: ${call.status} ${call.body.slice(0, 300)}`)).toEqual([]);
+			}
+			// no write lost, none doubled: one tracked query and four events per answered call and none for a call n8n
+			// failed, one Track Query request per execution n8n ran (re-runs included; there were none unless reported above)
+			expectEveryCallTracked(calls.filter((call) => !failedCalls.includes(call)), queriesBefore, eventsBefore);
+			expect(trackQueries).toHaveLength(SIGTERM_CALLS - erroredOnIt.length + reRuns);
 
 			// the cluster whole again for the cases after this one
 			await cluster.restart(stopped.name);
@@ -602,7 +619,7 @@ describe(ON_N8N, () => {
 				setRunStatus(mock, triggerRuns['Run D'], 'completed');
 				pollsAtStart = triggerPolls.length;
 			});
-			rest = new N8nRest(cluster.main.url);
+			rest = new N8nRest(cluster.main.url, install.line);
 			await rest.signIn();
 			await waitFor('the first poll after restart 1', () => (triggerPolls.length > pollsAtStart ? true : undefined), 60_000);
 			await triggerExecutionsOnceEmitted('Run C', 60_000, 1000);
@@ -621,7 +638,7 @@ describe(ON_N8N, () => {
 				finishRun('Run E', 'failed');
 				pollsAtStart = triggerPolls.length;
 			});
-			rest = new N8nRest(cluster.main.url);
+			rest = new N8nRest(cluster.main.url, install.line);
 			await rest.signIn();
 			await waitFor('the first poll after restart 2', () => (triggerPolls.length > pollsAtStart ? true : undefined), 60_000);
 			const executions = await triggerExecutionsOnceEmitted('Run E', 60_000, 1000);

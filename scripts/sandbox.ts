@@ -54,12 +54,11 @@ const program = new Command()
 		'the sandbox n8n user folder (outside this project; default: ~/.local/share/n8n-nodes-releval/sandbox, or sandbox-n8n1 with --n8n 1)',
 	)
 	.option('--quiet-mock', 'do not print the requests the mock Releval receives', false)
-	.option('--queue', 'n8n 2.x in queue mode: Postgres, Redis, main and 2 workers (a fresh cluster every time)', false)
+	.option('--queue', 'queue mode on the chosen line: Postgres, Redis, main and 2 workers (a fresh cluster every time)', false)
 	.parse();
 
 const options = program.opts<{ n8n: string; port: string; mockPort: string; modelPort: string; fresh: boolean; folder?: string; quietMock: boolean; queue: boolean }>();
 if (options.n8n !== '1' && options.n8n !== '2') program.error(`--n8n must be 1 or 2 (the n8n line), not "${options.n8n}"`);
-if (options.queue && options.n8n !== '2') program.error('--queue runs n8n 2.x (queue mode is tested on n8n 2.x only)');
 const n8nLine = Number(options.n8n) as N8nLine;
 const port = Number(options.port);
 const mockPort = Number(options.mockPort);

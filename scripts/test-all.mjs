@@ -1,10 +1,11 @@
 // `npm test`: the unit tests (n8n-core harness + mock Releval), then the end-to-end tests (the real n8n) once per
 // n8n line (1.x, then 2.x: two jest runs with their own scratch folders and n8n user folders), then the queue-mode
-// suite (a real n8n 2.x cluster: Postgres, Redis, main, two workers, a webhook processor; e2e/jest.queue.config.js),
-// then one closing line with the totals of all: "Tests: N passed, N failed, N skipped". RELEVAL_E2E_N8N=1 or 2 runs
-// the end-to-end tests on that line only; the queue-mode suite runs on n8n 2.x, so RELEVAL_E2E_N8N=1 leaves it out.
-// `--e2e-only` skips the unit tests, `--no-queue` the queue-mode suite. Each run prints its duration. Exits non-zero
-// when any test failed or a suite could not run.
+// suite once per n8n line (1.x, then 2.x: a real cluster of Postgres, Redis, main, two workers and a webhook
+// processor; e2e/jest.queue.config.js, a scratch folder per line), each testing the tarball its line's end-to-end run
+// packed, then one closing line with the totals of all: "Tests: N passed, N failed, N skipped". RELEVAL_E2E_N8N=1 or
+// 2 runs the end-to-end tests and the queue-mode suite on that line only. `--e2e-only` skips the unit tests,
+// `--no-queue` the queue-mode suites. Each run prints its duration. Exits non-zero when any test failed or a suite
+// could not run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -21,21 +22,30 @@ rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
 const e2eOnly = process.argv.includes('--e2e-only');
-const withQueue = !process.argv.includes('--no-queue') && chosenLine !== '1';
+const withQueue = !process.argv.includes('--no-queue');
+const lines = chosenLine ? [chosenLine] : ['1', '2'];
 const suites = [
 	...(e2eOnly ? [] : [{ name: 'unit', args: [], env: {} }]),
-	...(chosenLine ? [chosenLine] : ['1', '2']).map((line) => ({
+	...lines.map((line) => ({
 		name: `e2e n8n ${line}.x`,
 		file: `e2e-n8n${line}`,
 		args: ['-c', 'e2e/jest.config.js'],
 		env: { RELEVAL_E2E_N8N: line },
 	})),
-	...(withQueue ? [{ name: 'queue mode n8n 2.x', file: 'queue-n8n2', args: ['-c', 'e2e/jest.queue.config.js'], env: {} }] : []),
+	...(withQueue
+		? lines.map((line) => ({
+				name: `queue mode n8n ${line}.x`,
+				file: `queue-n8n${line}`,
+				args: ['-c', 'e2e/jest.queue.config.js'],
+				env: { RELEVAL_E2E_N8N: line },
+				queueLine: line,
+			}))
+		: []),
 ];
 
-/** The tarball the n8n 2.x end-to-end run packed: the queue-mode suite tests the same one instead of packing again. */
-function packedByE2eRun() {
-	const packDir = path.join(root, '.tmp', 'e2e-n8n2', 'pack');
+/** The tarball the end-to-end run of `line` packed: that line's queue-mode suite tests the same one instead of packing again. */
+function packedByE2eRun(line) {
+	const packDir = path.join(root, '.tmp', `e2e-n8n${line}`, 'pack');
 	if (process.env.RELEVAL_E2E_TARBALL || !existsSync(packDir)) return {};
 	const tarball = readdirSync(packDir).find((name) => name.endsWith('.tgz'));
 	return tarball ? { RELEVAL_E2E_TARBALL: path.join(packDir, tarball) } : {};
@@ -51,7 +61,7 @@ for (const suite of suites) {
 	const run = spawnSync(process.execPath, [jest, ...suite.args, '--json', `--outputFile=${outputFile}`], {
 		cwd: root,
 		stdio: 'inherit',
-		env: { ...process.env, ...suite.env, ...(suite.file === 'queue-n8n2' ? packedByE2eRun() : {}) },
+		env: { ...process.env, ...suite.env, ...(suite.queueLine ? packedByE2eRun(suite.queueLine) : {}) },
 	});
 	const duration = `${((Date.now() - started) / 1000).toFixed(0)} s`;
 	durations.push(`${suite.name} ${duration}`);

@@ -10,7 +10,7 @@ export interface QueueModeServices {
 	redis: { host: string; port: number };
 }
 
-/** Variables whose value is the same in every queue-mode deployment of this package. */
+/** Variables whose value is the same in every queue-mode deployment of this package on n8n 2.x (docs/queue-mode). */
 export const FIXED_QUEUE_MODE_ENVIRONMENT = {
 	EXECUTIONS_MODE: 'queue',
 	DB_TYPE: 'postgresdb',
@@ -21,10 +21,30 @@ export const FIXED_QUEUE_MODE_ENVIRONMENT = {
 	N8N_DEFAULT_BINARY_DATA_MODE: 'database',
 } as const;
 
-/** The shared environment of main, workers and webhook processors (plus N8N_ENCRYPTION_KEY, the same everywhere). */
-export function queueModeEnvironment({ postgres, redis }: QueueModeServices): Record<string, string> {
+/**
+ * The same on n8n 1.x, which differs in its binary data mode only. n8n 1.x defaults to `default` in every mode: binary
+ * data kept in the execution's data, which queue mode saves in the shared database, so every process reads it. (n8n
+ * 1.123 also has a `database` mode, but only once added to N8N_AVAILABLE_BINARY_DATA_MODES, which defaults to
+ * `filesystem`: not what a 1.x user has, so not what is tested; filesystem mode keeps each file on one process's disk;
+ * S3 needs a licence.)
+ */
+export const FIXED_QUEUE_MODE_ENVIRONMENT_N8N_1 = {
+	...FIXED_QUEUE_MODE_ENVIRONMENT,
+	N8N_DEFAULT_BINARY_DATA_MODE: 'default',
+} as const;
+
+/** The fixed environment of an n8n line (1 or 2). */
+export function fixedQueueModeEnvironment(line: 1 | 2): Record<string, string> {
+	return line === 1 ? FIXED_QUEUE_MODE_ENVIRONMENT_N8N_1 : FIXED_QUEUE_MODE_ENVIRONMENT;
+}
+
+/**
+ * The shared environment of main, workers and webhook processors (plus N8N_ENCRYPTION_KEY, the same everywhere), on
+ * n8n line `line` (default 2, as docs/queue-mode deploys).
+ */
+export function queueModeEnvironment({ postgres, redis }: QueueModeServices, line: 1 | 2 = 2): Record<string, string> {
 	return {
-		...FIXED_QUEUE_MODE_ENVIRONMENT,
+		...fixedQueueModeEnvironment(line),
 		DB_POSTGRESDB_HOST: postgres.host,
 		DB_POSTGRESDB_PORT: String(postgres.port),
 		DB_POSTGRESDB_DATABASE: postgres.database,

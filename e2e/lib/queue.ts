@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import type { N8nInstall } from './install';
+import type { N8nInstall, N8nLine } from './install';
 import { MAIN_WITH_WEBHOOK_PROCESSORS, queueModeEnvironment, WORKER_HEALTH_CHECK } from './queue-env';
 import {
 	freePort,
@@ -342,31 +342,53 @@ export interface QueueN8nProcess extends RunningN8n {
 }
 
 export interface WorkerLogEntry {
-	event: 'started' | 'finished';
+	/** "errored": the job failed in n8n's own code around the execution (n8n's "Worker errored while running execution"). */
+	event: 'started' | 'finished' | 'errored';
 	executionId: string;
 	workflowId?: string;
 	/** Finished: whether the execution succeeded. */
 	success?: boolean;
+	/** Errored: n8n's error message. */
+	error?: string;
 	timestamp?: string;
 }
 
-/** Parses a worker's "Worker started/finished execution <id>" lines (n8n's JSON log: the details in `metadata`). */
+const WORKER_LOG_EVENTS: Record<string, WorkerLogEntry['event']> = { started: 'started', finished: 'finished', 'errored while running': 'errored' };
+
+/**
+ * Parses a worker's "Worker started/finished/errored while running execution <id>" lines (n8n's JSON log: the
+ * details in `metadata`).
+ */
 export function workerExecutionLog(text: string): WorkerLogEntry[] {
 	const entries: WorkerLogEntry[] = [];
 	for (const line of parseLog(text)) {
-		const match = /^Worker (started|finished) execution (\S+)/.exec(String(line.message ?? ''));
+		const match = /^Worker (started|finished|errored while running) execution (\S+)/.exec(String(line.message ?? ''));
 		if (!match) continue;
-		const metadata = (line.metadata ?? {}) as { workflowId?: string; success?: boolean; timestamp?: string };
+		const metadata = (line.metadata ?? {}) as { workflowId?: string; success?: boolean; timestamp?: string; error?: { message?: string } };
 		entries.push({
-			event: match[1] as WorkerLogEntry['event'],
+			event: WORKER_LOG_EVENTS[match[1]],
 			executionId: match[2],
 			workflowId: metadata.workflowId,
 			success: metadata.success,
+			error: metadata.error?.message,
 			timestamp: typeof line.timestamp === 'string' ? line.timestamp : metadata.timestamp,
 		});
 	}
 	return entries;
 }
+
+/**
+ * What a worker does with the jobs it holds when it gets SIGTERM, per n8n line (as the queue-mode suite's case 7
+ * found it; the suite asserts it). Both lines stop taking jobs and wait for the executions they are running, then exit
+ * with code 0. n8n 2.x also finishes the jobs it had already taken from the queue. n8n 1.x waits only for executions
+ * already registered as running: a job it has just taken and is still loading from the database is cut off when the
+ * worker closes its database connection ("Worker errored while running execution …: Connection terminated"), before
+ * any node of it ran; n8n does not re-run it, and its webhook caller gets HTTP 500.
+ */
+export const WORKER_SHUTDOWN: Record<N8nLine, { summary: string; mayFailJobsBeingTaken: boolean }> = {
+	1: { summary: 'n8n finishes the executions it was running; a job it was just taking may fail before any node ran', mayFailJobsBeingTaken: true },
+	2: { summary: 'n8n lets it finish what it holds', mayFailJobsBeingTaken: false },
+};
 
 export interface QueueClusterOptions {
 	install: N8nInstall;
@@ -433,7 +455,6 @@ export interface QueueCluster {
 export async function startQueueCluster(options: QueueClusterOptions): Promise<QueueCluster> {
 	const log = options.log ?? ((line: string) => process.stdout.write(`[queue] ${line}\n`));
 	const { install } = options;
-	if (install.line !== 2) throw new Error('The queue-mode cluster is built for n8n 2.x (see shared notes, section A)');
 	const services = ensureQueueServices(log);
 	reapLeftovers(log);
 	if (tracked.some((entry) => !entry.exited)) throw new Error('A queue-mode cluster is already running in this process: stop it first');
@@ -455,7 +476,7 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 			...queueModeEnvironment({
 				postgres: { host: '127.0.0.1', port: postgres.port, database: POSTGRES_DATABASE, user: POSTGRES_USER, password: '' },
 				redis: { host: '127.0.0.1', port: redis.port },
-			}),
+			}, install.line),
 			...options.extraEnv,
 		};
 
@@ -575,8 +596,8 @@ function processByName(cluster: QueueCluster, name: string): QueueN8nProcess {
 /**
  * Starts one n8n process of the cluster (`n8n start`, `n8n worker` or `n8n webhook`) as a process-group leader (so
  * that its task runner is stopped with it) and waits until it is ready: the main's /healthz/readiness and REST API,
- * the webhook processor's /healthz/readiness, or the worker's health server (/healthz/readiness: database and Redis
- * connected).
+ * the webhook processor's /healthz/readiness and /webhook/ routes, or the worker's health server (/healthz/readiness:
+ * database and Redis connected).
  */
 export async function startN8nProcess(
 	install: N8nInstall,
@@ -604,6 +625,12 @@ export async function startN8nProcess(
 	await waitUntil(`n8n ${name}`, child, output, timeoutMs, async () => {
 		try {
 			if (!(await fetch(probe)).ok) return false;
+			if (args[0] === 'webhook') {
+				// n8n 1.x answers /healthz/readiness before it serves /webhook/ (until then Express's own HTML 404 "Cannot
+				// POST"); n8n's answer, even for a webhook nobody registered, is JSON
+				const webhook = await fetch(`${url}/webhook/releval-readiness-probe`);
+				return /json/.test(webhook.headers.get('content-type') ?? '');
+			}
 			// only the main has a REST API
 			if (healthPort || args[0] !== 'start') return true;
 			const settings = await fetch(`${url}/rest/settings`);

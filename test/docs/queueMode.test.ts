@@ -3,6 +3,7 @@
  * as a machine without Docker can: the compose file parses, every n8n service has the queue-mode environment the
  * queue-mode suite runs with (e2e/lib/queue-env.ts), the same encryption key and database, and the image built
  * from the Dockerfile, which puts the package where n8n loads community packages from, on the n8n the tests run.
+ * The README's queue-mode section names the binary data mode the suite runs with on each n8n line.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { parse } from 'yaml';
 
 import {
 	FIXED_QUEUE_MODE_ENVIRONMENT,
+	fixedQueueModeEnvironment,
 	MAIN_WITH_WEBHOOK_PROCESSORS,
 	queueModeEnvironment,
 	WORKER_HEALTH_CHECK,
@@ -81,5 +83,15 @@ describe('docs/queue-mode (documentation only: checked, not run)', () => {
 		expect(dockerfile).toMatch(/^COPY --from=\S+ --chown=node:node \/nodes \/home\/node\/\.n8n\/nodes$/m);
 		expect(dockerfile).toMatch(/npm install --omit=dev [^\n]*"\$\{RELEVAL_PACKAGE\}"/);
 		expect(compose.services['n8n-main'].image).toBe(`n8n-releval:${testedN8n}`);
+	});
+
+	test('the README gives each n8n line the binary data mode the queue-mode suite runs it with, and the 1.x environment differs from 2.x in that mode only', () => {
+		const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+		const section = readme.slice(readme.indexOf('## Scaling: queue mode'), readme.indexOf('\n## ', readme.indexOf('## Scaling: queue mode') + 1));
+		const [modeOn1, modeOn2] = [fixedQueueModeEnvironment(1), fixedQueueModeEnvironment(2)].map((environment) => environment.N8N_DEFAULT_BINARY_DATA_MODE);
+		expect(fixedQueueModeEnvironment(2)).toEqual(FIXED_QUEUE_MODE_ENVIRONMENT);
+		expect({ ...fixedQueueModeEnvironment(1), N8N_DEFAULT_BINARY_DATA_MODE: modeOn2 }).toEqual(FIXED_QUEUE_MODE_ENVIRONMENT);
+		expect(section).toContain(`| \`N8N_DEFAULT_BINARY_DATA_MODE\` | \`${modeOn2}\` (see below; \`${modeOn1}\` on n8n 1.x) |`);
+		expect(section).toMatch(new RegExp(`### On n8n 1\\.x[\\s\\S]*N8N_DEFAULT_BINARY_DATA_MODE=${modeOn1}`));
 	});
 });
