@@ -28,9 +28,9 @@ import { ratios, summarise, type Summary } from '../lib/stats';
 
 /*
  * Part 7: the UBI webhook flow in real n8n (Webhook → Track Query → Respond to Webhook, as example 03 begins),
- * three ways side by side in the same n8n, interleaved round by round in a rotating order after a warm-up round:
+ * four ways side by side in the same n8n, interleaved round by round in a rotating order after a warm-up round:
  *   releval      — the Releval node, Track Query, with its credential;
- *   shownOnly    — the same node with only the 7 properties Track Query shows (bench/lib/shownOnly.ts, installed as
+ *   shownOnly    — the same node with only the 7 properties Track Query shows (bench/lib/trackQuery.ts, installed as
  *                  a package of its own): the least n8n's declarative engine can walk for this call, so the lower
  *                  bound of any declarative node's cost here;
  *   httpRequest  — the peer: n8n's HTTP Request node POSTing the same body, with n8n's generic OAuth2 credential
